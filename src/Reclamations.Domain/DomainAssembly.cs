@@ -1,0 +1,1 @@
+namespace Reclamations.Domain; internal static class DomainAssembly { }

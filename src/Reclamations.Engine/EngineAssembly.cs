@@ -1,0 +1,1 @@
+namespace Reclamations.Engine; internal static class EngineAssembly { }
