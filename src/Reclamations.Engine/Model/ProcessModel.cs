@@ -1,0 +1,18 @@
+namespace Reclamations.Engine.Model;
+
+/// <summary>A parsed, validated executable <c>bpmn:process</c>.</summary>
+public sealed class ProcessModel : ScopeModel
+{
+    public override string ElementType => "process";
+
+    /// <summary>Every flow node of the process by id, nested subprocess content included.</summary>
+    public Dictionary<string, FlowNode> NodesById { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, SequenceFlow> FlowsById { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Camunda's <c>camunda:versionTag</c>, informational.</summary>
+    public string? VersionTag { get; init; }
+
+    public FlowNode Node(string id) =>
+        NodesById.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"Process '{Id}' has no element '{id}'.");
+}
