@@ -1,0 +1,48 @@
+using Reclamations.Domain.Calendars;
+
+namespace Reclamations.Domain.Deadlines;
+
+/// <summary>
+/// The regulatory deadlines of one jurisdiction (or of a firm's own policy). Editable data:
+/// a plain record that round-trips through System.Text.Json (enums as strings).
+/// </summary>
+public sealed record DeadlineProfile
+{
+    public const string DefaultTimeZoneId = "Europe/Paris";
+
+    /// <summary>Stable code, e.g. "FR-ACPR", "LU-CAA".</summary>
+    public required string Code { get; init; }
+
+    /// <summary>Display name (French).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>ISO country code of the regulator, e.g. "FR", "LU".</summary>
+    public required string Jurisdiction { get; init; }
+
+    public required CalendarKind CalendarKind { get; init; }
+
+    public required HolidayRegion HolidayRegion { get; init; }
+
+    /// <summary>IANA time zone in which dates are read and timers fire.</summary>
+    public string TimeZoneId { get; init; } = DefaultTimeZoneId;
+
+    public required ClockStart ClockStart { get; init; }
+
+    /// <summary>Acknowledgement deadline in working days of <see cref="CalendarKind"/>.</summary>
+    public int AcknowledgementWorkingDays { get; init; } = 10;
+
+    /// <summary>Deadline for the answer, from the clock start.</summary>
+    public required DeadlinePeriod ResponsePeriod { get; init; }
+
+    /// <summary>Period after the clock start from the end of which the external body can be seized.</summary>
+    public required DeadlinePeriod ExternalRecourseFrom { get; init; }
+
+    /// <summary>Period after the clock start during which the external body can still be seized.</summary>
+    public required DeadlinePeriod ExternalRecourseUntil { get; init; }
+
+    /// <summary>Deadline of the second-level (internal) review from the clock start; null when one clock serves every level.</summary>
+    public DeadlinePeriod? SecondLevelPeriod { get; init; }
+
+    /// <summary>The mediator or regulator named in letters (French).</summary>
+    public required string RecourseBodyName { get; init; }
+}
