@@ -1,0 +1,61 @@
+namespace Reclamations.Engine.Api;
+
+/// <summary>A BPMN file to deploy.</summary>
+public sealed record BpmnResource(string Name, string Xml);
+
+public sealed record DeployedDefinition(string Id, string Key, int Version, string? Name, bool IsNew);
+
+public sealed record ProcessDefinitionInfo(string Id, string Key, int Version, string? Name, string? ResourceName, DateTimeOffset DeployedAt);
+
+public sealed record ProcessInstanceInfo(
+    Guid Id,
+    string DefinitionKey,
+    int DefinitionVersion,
+    string? BusinessKey,
+    string State,
+    IReadOnlyList<string> ActiveActivityIds,
+    IReadOnlyDictionary<string, object?> Variables,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    Guid? SuperProcessInstanceId);
+
+public sealed record FormFieldValueInfo(string Id, string Name);
+
+public sealed record FormFieldInfo(string Id, string? Label, string Type, bool Required, string? DefaultValue,
+    IReadOnlyList<FormFieldValueInfo> Values, IReadOnlyDictionary<string, string?> Constraints);
+
+public sealed record TaskInfo(
+    Guid Id,
+    string? Name,
+    string TaskDefinitionKey,
+    Guid ProcessInstanceId,
+    string ProcessDefinitionKey,
+    string? BusinessKey,
+    string? Assignee,
+    IReadOnlyList<string> CandidateGroups,
+    IReadOnlyList<string> CandidateUsers,
+    DateTimeOffset? DueDate,
+    DateTimeOffset? FollowUpDate,
+    int Priority,
+    string? FormKey,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<FormFieldInfo> FormFields);
+
+/// <summary>Filters for open tasks; all given filters apply. Ordered by due date (none last), then creation.</summary>
+public sealed record TaskQuery(
+    Guid? ProcessInstanceId = null,
+    string? Assignee = null,
+    string? CandidateGroup = null,
+    string? CandidateUser = null,
+    string? BusinessKey = null,
+    int Skip = 0,
+    int Take = 50);
+
+public sealed record HistoryEventInfo(long Id, DateTimeOffset Timestamp, string EventType, string? ActivityId, string? ActivityType,
+    Guid? TaskId, string? UserId, string? VariableName, string? Value, string? Details);
+
+public sealed record IncidentInfo(Guid Id, Guid JobId, Guid? ProcessInstanceId, string ActivityId, string Message,
+    DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt);
+
+public sealed record JobInfo(Guid Id, string Kind, Guid? ProcessInstanceId, string ActivityId, DateTimeOffset DueAt, int Retries,
+    string? LastError);

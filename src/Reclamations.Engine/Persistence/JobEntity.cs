@@ -1,0 +1,32 @@
+namespace Reclamations.Engine.Persistence;
+
+public enum JobKind { AsyncBefore, AsyncAfter, Timer, TimerStart }
+
+/// <summary>Work to do at <see cref="DueAt"/>: a timer or an asynchronous continuation.</summary>
+public sealed class JobEntity
+{
+    public Guid Id { get; set; }
+    public JobKind Kind { get; set; }
+    public Guid? ProcessInstanceId { get; set; }
+    public Guid? ExecutionId { get; set; }
+    public string? ProcessDefinitionId { get; set; }
+
+    /// <summary>The element the job is for: the timer event, or the activity continued asynchronously.</summary>
+    public required string ActivityId { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>Timer cycles: the cycle text and the repetitions left after this firing.</summary>
+    public string? Cycle { get; set; }
+    public int? RepetitionsLeft { get; set; }
+
+    public int Retries { get; set; }
+    public string? RetryCycle { get; set; }
+    public string? LockOwner { get; set; }
+    public DateTimeOffset? LockExpiresAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency for acquisition.</summary>
+    public long Revision { get; set; }
+}

@@ -1,0 +1,14 @@
+namespace Reclamations.Engine.Persistence;
+
+/// <summary>One deployed version of a process (its XML kept verbatim).</summary>
+public sealed class ProcessDefinitionEntity
+{
+    public required string Id { get; set; }          // "{key}:{version}"
+    public required string Key { get; set; }
+    public int Version { get; set; }
+    public string? Name { get; set; }
+    public string? ResourceName { get; set; }
+    public required string Xml { get; set; }
+    public required string XmlHash { get; set; }     // SHA-256 of the file, to skip unchanged redeployments
+    public DateTimeOffset DeployedAt { get; set; }
+}

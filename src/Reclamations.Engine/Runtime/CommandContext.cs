@@ -1,0 +1,108 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Reclamations.Engine.Persistence;
+using Reclamations.Engine.Variables;
+
+namespace Reclamations.Engine.Runtime;
+
+/// <summary>One command = one transaction: the DbContext, the clock reading, the instances loaded so far.</summary>
+internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction transaction, DateTimeOffset now,
+    EngineRuntime runtime, IServiceProvider services, string? userId)
+{
+    private readonly Dictionary<Guid, InstanceState> _instances = [];
+
+    public EngineDbContext Db { get; } = db;
+    public DateTimeOffset Now { get; } = now;
+    public EngineRuntime Runtime { get; } = runtime;
+    public IServiceProvider Services { get; } = services;
+    public string? UserId { get; } = userId;
+    public DbConnection Connection => Db.Database.GetDbConnection();
+    public DbTransaction Transaction => transaction.GetDbTransaction();
+
+    /// <summary>Whether a job was created that is already due (the executor is then woken up).</summary>
+    public bool CreatedDueJob { get; set; }
+
+    public IEnumerable<InstanceState> LoadedInstances => _instances.Values;
+
+    public void Track(InstanceState state) => _instances[state.Id] = state;
+
+    public async Task<InstanceState> LoadInstanceAsync(Guid id, CancellationToken ct)
+    {
+        if (_instances.TryGetValue(id, out var loaded)) return loaded;
+        var instance = await Db.ProcessInstances.FirstOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new NotFoundException($"Process instance '{id}' does not exist.");
+        var model = await Runtime.Definitions.GetModelAsync(Db, instance.DefinitionId, ct);
+        var state = new InstanceState(instance, model);
+        state.Executions.AddRange(await Db.Executions.Where(e => e.ProcessInstanceId == id).ToListAsync(ct));
+        state.Variables.AddRange(await Db.Variables.Where(e => e.ProcessInstanceId == id).ToListAsync(ct));
+        state.Tasks.AddRange(await Db.Tasks.Where(e => e.ProcessInstanceId == id).ToListAsync(ct));
+        state.Jobs.AddRange(await Db.Jobs.Where(e => e.ProcessInstanceId == id).ToListAsync(ct));
+        state.Subscriptions.AddRange(await Db.EventSubscriptions.Where(e => e.ProcessInstanceId == id).ToListAsync(ct));
+        _instances[id] = state;
+        return state;
+    }
+
+    public void History(InstanceState? state, string eventType, string? activityId = null, string? activityType = null,
+        Guid? executionId = null, Guid? taskId = null, string? variableName = null, string? value = null, string? details = null,
+        string? userId = null) =>
+        Db.History.Add(new HistoryEventEntity
+        {
+            ProcessInstanceId = state?.Id,
+            Timestamp = Now,
+            EventType = eventType,
+            ActivityId = activityId,
+            ActivityType = activityType,
+            ExecutionId = executionId,
+            TaskId = taskId,
+            UserId = userId ?? UserId,
+            VariableName = variableName,
+            Value = value,
+            Details = details,
+        });
+
+    /// <summary>Sets a variable in the scope where it is visible from <paramref name="execution"/> (instance scope if new).</summary>
+    public void SetVariable(InstanceState state, ExecutionEntity? execution, string name, object? value)
+    {
+        var existing = state.FindVisible(execution, name);
+        Write(state, existing, existing?.ExecutionId, name, value);
+    }
+
+    /// <summary>Sets a variable local to <paramref name="execution"/>.</summary>
+    public void SetLocalVariable(InstanceState state, ExecutionEntity execution, string name, object? value)
+    {
+        var existing = state.Variables.Find(v => v.ExecutionId == execution.Id && v.Name == name);
+        Write(state, existing, execution.Id, name, value);
+    }
+
+    private void Write(InstanceState state, VariableEntity? existing, Guid? scopeId, string name, object? value)
+    {
+        var (type, json) = VariableSerializer.Serialize(value);
+        if (existing is not null)
+        {
+            if (existing.Type == type && existing.Json == json) return;
+            existing.Type = type;
+            existing.Json = json;
+        }
+        else
+        {
+            var variable = new VariableEntity
+            {
+                Id = Guid.NewGuid(), ProcessInstanceId = state.Id, ExecutionId = scopeId, Name = name, Type = type, Json = json,
+            };
+            state.Variables.Add(variable);
+            Db.Variables.Add(variable);
+        }
+        History(state, "VariableSet", executionId: scopeId, variableName: name, value: json, details: type);
+    }
+
+    /// <summary>Drops the local variables of an execution that ends.</summary>
+    public void RemoveLocalVariables(InstanceState state, ExecutionEntity execution)
+    {
+        foreach (var v in state.Variables.Where(v => v.ExecutionId == execution.Id).ToList())
+        {
+            state.Variables.Remove(v);
+            Db.Variables.Remove(v);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace Reclamations.Engine.Runtime;
+
+public sealed class EngineOptions
+{
+    /// <summary>Identifies this node when it locks jobs.</summary>
+    public string LockOwner { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>How long a locked job is reserved before another node may take it (a crashed node's jobs come back).</summary>
+    public TimeSpan LockDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Retries after a failure when the element has no <c>camunda:failedJobRetryTimeCycle</c>.</summary>
+    public int DefaultRetries { get; set; } = 3;
+
+    /// <summary>Waits before the 1st, 2nd, 3rd… retry when the element has no retry cycle (the last is repeated).</summary>
+    public IReadOnlyList<TimeSpan> DefaultRetryDelays { get; set; } =
+        [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)];
+
+    /// <summary>How many due jobs one acquisition takes.</summary>
+    public int JobBatchSize { get; set; } = 32;
+
+    /// <summary>Upper bound between two job acquisitions when idle.</summary>
+    public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Time zone of local dates in timer definitions (a date without offset).</summary>
+    public string TimeZoneId { get; set; } = "Europe/Paris";
+
+    /// <summary>Whether the hosted job executor runs (tests drive jobs by hand).</summary>
+    public bool RunJobExecutor { get; set; } = true;
+}

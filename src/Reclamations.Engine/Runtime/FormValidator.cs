@@ -1,0 +1,126 @@
+using System.Globalization;
+using Reclamations.Engine.Model;
+
+namespace Reclamations.Engine.Runtime;
+
+/// <summary>Checks submitted values against <c>camunda:formData</c> (types, enum values, constraints) and converts
+/// them to their field type. Values for names that are not form fields pass through unchanged.</summary>
+internal static class FormValidator
+{
+    public static Dictionary<string, object?> Validate(IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, object?> submitted)
+    {
+        var result = new Dictionary<string, object?>(submitted, StringComparer.Ordinal);
+        var errors = new List<FormFieldError>();
+        foreach (var field in fields)
+        {
+            submitted.TryGetValue(field.Id, out var raw);
+            if (IsEmpty(raw))
+            {
+                if (field.IsRequired) errors.Add(new FormFieldError(field.Id, $"« {field.Label ?? field.Id} » est obligatoire."));
+                continue;
+            }
+            if (!TryConvert(field, raw!, out var value, out var error))
+            {
+                errors.Add(new FormFieldError(field.Id, error));
+                continue;
+            }
+            if (CheckConstraints(field, value) is { } violation)
+            {
+                errors.Add(new FormFieldError(field.Id, violation));
+                continue;
+            }
+            result[field.Id] = value;
+        }
+        if (errors.Count > 0) throw new FormValidationException(errors);
+        return result;
+    }
+
+    private static bool IsEmpty(object? value) => value is null || value is string s && string.IsNullOrWhiteSpace(s);
+
+    private static bool TryConvert(FormField field, object raw, out object? value, out string error)
+    {
+        error = "";
+        value = null;
+        switch (field.Type)
+        {
+            case "string":
+                value = raw as string ?? Convert.ToString(raw, CultureInfo.InvariantCulture);
+                return true;
+            case "long":
+                switch (raw)
+                {
+                    case long or int:
+                        value = Convert.ToInt64(raw, CultureInfo.InvariantCulture);
+                        return true;
+                    case double d when d == Math.Floor(d):
+                        value = (long)d;
+                        return true;
+                    case string s when long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l):
+                        value = l;
+                        return true;
+                }
+                error = $"« {raw} » n'est pas un nombre entier.";
+                return false;
+            case "boolean":
+                switch (raw)
+                {
+                    case bool b:
+                        value = b;
+                        return true;
+                    case string s when bool.TryParse(s, out var parsed):
+                        value = parsed;
+                        return true;
+                }
+                error = $"« {raw} » n'est pas un booléen (true/false).";
+                return false;
+            case "date":
+                switch (raw)
+                {
+                    case DateTimeOffset d:
+                        value = d;
+                        return true;
+                    case string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d):
+                        value = d;
+                        return true;
+                    case string s when DateTimeOffset.TryParseExact(s, "dd/MM/yyyy", CultureInfo.InvariantCulture,
+                        DateTimeStyles.AssumeUniversal, out var d):
+                        value = d;
+                        return true;
+                }
+                error = $"« {raw} » n'est pas une date (AAAA-MM-JJ).";
+                return false;
+            case "enum":
+                var text = Convert.ToString(raw, CultureInfo.InvariantCulture);
+                if (field.Values.Any(v => v.Id == text))
+                {
+                    value = text;
+                    return true;
+                }
+                error = $"« {text} » n'est pas une valeur permise ({string.Join(", ", field.Values.Select(v => v.Id))}).";
+                return false;
+            default:
+                error = $"type de champ inconnu « {field.Type} ».";
+                return false;
+        }
+    }
+
+    private static string? CheckConstraints(FormField field, object? value)
+    {
+        foreach (var (name, config) in field.Constraints)
+        {
+            var limit = long.TryParse(config, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : (long?)null;
+            switch (name)
+            {
+                case "minlength" when limit is { } min && value is string s && s.Length < min:
+                    return $"au moins {min} caractères.";
+                case "maxlength" when limit is { } max && value is string s && s.Length > max:
+                    return $"au plus {max} caractères.";
+                case "min" when limit is { } min && value is long n && n < min:
+                    return $"doit être au moins {min}.";
+                case "max" when limit is { } max && value is long n && n > max:
+                    return $"doit être au plus {max}.";
+            }
+        }
+        return null;
+    }
+}

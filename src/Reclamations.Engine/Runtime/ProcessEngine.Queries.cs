@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Reclamations.Engine.Api;
+using Reclamations.Engine.Model;
+using Reclamations.Engine.Persistence;
+using Reclamations.Engine.Variables;
+
+namespace Reclamations.Engine.Runtime;
+
+/// <summary>Read-only queries (no transaction, no tracking).</summary>
+public sealed partial class ProcessEngine
+{
+    public async Task<IReadOnlyList<ProcessDefinitionInfo>> GetProcessDefinitionsAsync(bool latestOnly = true, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var all = await db.ProcessDefinitions.AsNoTracking().OrderBy(d => d.Key).ThenBy(d => d.Version)
+            .Select(d => new ProcessDefinitionInfo(d.Id, d.Key, d.Version, d.Name, d.ResourceName, d.DeployedAt))
+            .ToListAsync(ct);
+        return latestOnly ? all.GroupBy(d => d.Key).Select(g => g.Last()).ToList() : all;
+    }
+
+    /// <summary>The XML of a process (latest version unless one is given).</summary>
+    public async Task<string> GetProcessDefinitionXmlAsync(string key, int? version = null, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var xml = await db.ProcessDefinitions.AsNoTracking()
+            .Where(d => d.Key == key && (version == null || d.Version == version))
+            .OrderByDescending(d => d.Version).Select(d => d.Xml).FirstOrDefaultAsync(ct);
+        return xml ?? throw new NotFoundException($"No process with key '{key}'{(version is null ? "" : $" version {version}")} is deployed.");
+    }
+
+    public async Task<ProcessInstanceInfo> GetProcessInstanceAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var instance = await db.ProcessInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new NotFoundException($"Process instance '{id}' does not exist.");
+        var executions = await db.Executions.AsNoTracking().Where(e => e.ProcessInstanceId == id).ToListAsync(ct);
+        var variables = await db.Variables.AsNoTracking().Where(v => v.ProcessInstanceId == id && v.ExecutionId == null).ToListAsync(ct);
+        var active = executions
+            .Where(e => e.ParentId is not null && !executions.Any(c => c.ParentId == e.Id))
+            .Select(e => e.ActivityId).Distinct().ToList();
+        return new ProcessInstanceInfo(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey,
+            instance.State.ToString(), active,
+            variables.OrderBy(v => v.Name, StringComparer.Ordinal).ToDictionary(v => v.Name, v => VariableSerializer.Deserialize(v.Type, v.Json)),
+            instance.StartedAt, instance.EndedAt, instance.SuperProcessInstanceId);
+    }
+
+    /// <summary>Instances by business key (a complaint's reference), newest first.</summary>
+    public async Task<IReadOnlyList<Guid>> FindProcessInstancesAsync(string businessKey, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.ProcessInstances.AsNoTracking().Where(i => i.BusinessKey == businessKey)
+            .OrderByDescending(i => i.StartedAt).Select(i => i.Id).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<HistoryEventInfo>> GetHistoryAsync(Guid processInstanceId, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        if (!await db.ProcessInstances.AnyAsync(i => i.Id == processInstanceId, ct))
+            throw new NotFoundException($"Process instance '{processInstanceId}' does not exist.");
+        return await db.History.AsNoTracking().Where(h => h.ProcessInstanceId == processInstanceId).OrderBy(h => h.Id)
+            .Select(h => new HistoryEventInfo(h.Id, h.Timestamp, h.EventType, h.ActivityId, h.ActivityType, h.TaskId, h.UserId,
+                h.VariableName, h.Value, h.Details))
+            .ToListAsync(ct);
+    }
+
+    public async Task<TaskInfo> GetTaskAsync(Guid taskId, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct)
+            ?? throw new NotFoundException($"Task '{taskId}' does not exist.");
+        return await ToInfoAsync(db, task, ct);
+    }
+
+    /// <summary>Open tasks. A candidate-group or candidate-user query walks the (kind, value, due) index, so a page
+    /// costs the same with a thousand or a hundred thousand open tasks.</summary>
+    public async Task<IReadOnlyList<TaskInfo>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default)
+    {
+        var take = Math.Clamp(query.Take, 1, 1000);
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        IQueryable<TaskEntity> tasks = db.Tasks.AsNoTracking();
+        if (query.ProcessInstanceId is { } instanceId) tasks = tasks.Where(t => t.ProcessInstanceId == instanceId);
+        if (query.Assignee is { } assignee) tasks = tasks.Where(t => t.Assignee == assignee);
+        if (query.BusinessKey is { } businessKey) tasks = tasks.Where(t => t.BusinessKey == businessKey);
+        List<TaskEntity> page;
+        var candidate = query.CandidateGroup is { } g ? ("group", g) : query.CandidateUser is { } u ? ("user", u) : default;
+        if (candidate != default)
+        {
+            var (kind, value) = candidate;
+            if (query.CandidateGroup is not null && query.CandidateUser is not null)
+                tasks = tasks.Where(t => db.TaskCandidates.Any(c => c.TaskId == t.Id && c.Kind == "user" && c.Value == query.CandidateUser));
+            page = await db.TaskCandidates.AsNoTracking()
+                .Where(c => c.Kind == kind && c.Value == value)
+                .OrderBy(c => c.DueOrder).ThenBy(c => c.Id)
+                .Join(tasks, c => c.TaskId, t => t.Id, (c, t) => t)
+                .Skip(query.Skip).Take(take)
+                .ToListAsync(ct);
+        }
+        else
+        {
+            page = await tasks.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.CreatedAt)
+                .Skip(query.Skip).Take(take).ToListAsync(ct);
+        }
+        var result = new List<TaskInfo>(page.Count);
+        foreach (var task in page) result.Add(await ToInfoAsync(db, task, ct));
+        return result;
+    }
+
+    private async Task<TaskInfo> ToInfoAsync(EngineDbContext db, TaskEntity task, CancellationToken ct)
+    {
+        var model = await _runtime.Definitions.GetModelAsync(db, task.ProcessDefinitionId, ct);
+        var fields = model.NodesById.GetValueOrDefault(task.TaskDefinitionKey) is UserTask userTask
+            ? userTask.FormFields.Select(f => new FormFieldInfo(f.Id, f.Label, f.Type, f.IsRequired, f.DefaultValue,
+                f.Values.Select(v => new FormFieldValueInfo(v.Id, v.Name)).ToList(), f.Constraints)).ToList()
+            : [];
+        return new TaskInfo(task.Id, task.Name, task.TaskDefinitionKey, task.ProcessInstanceId, task.ProcessDefinitionKey, task.BusinessKey,
+            task.Assignee, Split(task.CandidateGroups), Split(task.CandidateUsers), task.DueDate, task.FollowUpDate, task.Priority,
+            task.FormKey, task.CreatedAt, fields);
+    }
+
+    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public async Task<IReadOnlyList<IncidentInfo>> GetIncidentsAsync(bool openOnly = true, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.Incidents.AsNoTracking().Where(i => !openOnly || i.ResolvedAt == null).OrderBy(i => i.CreatedAt)
+            .Select(i => new IncidentInfo(i.Id, i.JobId, i.ProcessInstanceId, i.ActivityId, i.Message, i.CreatedAt, i.ResolvedAt))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<JobInfo>> GetJobsAsync(Guid? processInstanceId = null, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.Jobs.AsNoTracking().Where(j => processInstanceId == null || j.ProcessInstanceId == processInstanceId)
+            .OrderBy(j => j.DueAt)
+            .Select(j => new JobInfo(j.Id, j.Kind.ToString(), j.ProcessInstanceId, j.ActivityId, j.DueAt, j.Retries, j.LastError))
+            .ToListAsync(ct);
+    }
+}

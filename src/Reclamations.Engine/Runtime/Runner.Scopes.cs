@@ -1,0 +1,181 @@
+using Microsoft.EntityFrameworkCore;
+using Reclamations.Engine.Model;
+using Reclamations.Engine.Persistence;
+
+namespace Reclamations.Engine.Runtime;
+
+/// <summary>Instances, scopes, cancellation and call activities.</summary>
+internal sealed partial class Runner
+{
+    /// <summary>Creates an instance and queues its first step (at <paramref name="start"/>, else the none start event).</summary>
+    public InstanceState StartInstance(ProcessDefinitionEntity definition, ProcessModel model, string? businessKey,
+        IReadOnlyDictionary<string, object?>? variables, StartEvent? start = null,
+        InstanceState? caller = null, ExecutionEntity? callerExecution = null,
+        IReadOnlyDictionary<string, object?>? eventVariables = null)
+    {
+        start ??= model.NoneStartEvent
+            ?? throw new ProcessEngineException($"Process '{model.Id}' has no none start event; start it by a message or a timer.");
+        var instance = new ProcessInstanceEntity
+        {
+            Id = Guid.NewGuid(),
+            DefinitionId = definition.Id,
+            DefinitionKey = definition.Key,
+            DefinitionVersion = definition.Version,
+            BusinessKey = businessKey,
+            State = ProcessInstanceState.Active,
+            StartedAt = ctx.Now,
+            SuperExecutionId = callerExecution?.Id,
+            SuperProcessInstanceId = caller?.Id,
+        };
+        ctx.Db.ProcessInstances.Add(instance);
+        var state = new InstanceState(instance, model);
+        ctx.Track(state);
+        var root = NewExecution(state, null, model.Id);
+        ctx.History(state, "ProcessStarted", model.Id, "process", root.Id, details: businessKey);
+        foreach (var (name, value) in variables ?? new Dictionary<string, object?>()) ctx.SetVariable(state, root, name, value);
+        foreach (var (name, value) in eventVariables ?? new Dictionary<string, object?>()) ctx.SetVariable(state, root, name, value);
+        EnterScope(state, root, model);
+        var token = NewExecution(state, root, start.Id);
+        Plan(() => EnterAsync(state, token, start));
+        return state;
+    }
+
+    /// <summary>Arms the triggers of the event subprocesses of a scope that has just been entered.</summary>
+    private void EnterScope(InstanceState state, ExecutionEntity scope, ScopeModel model)
+    {
+        foreach (var eventSub in model.EventSubProcesses)
+        foreach (var start in eventSub.StartEvents)
+        {
+            switch (start.EventDefinition)
+            {
+                case MessageEventDefinition message:
+                    Subscribe(state, scope, start.Id, message.MessageName);
+                    break;
+                case TimerEventDefinition timer:
+                    CreateTimerJob(state, scope, start.Id, timer);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>An event subprocess starts in <paramref name="scope"/>; an interrupting one cancels the rest of the scope first.</summary>
+    private async Task StartEventSubProcessAsync(InstanceState state, ExecutionEntity scope, StartEvent start,
+        IReadOnlyDictionary<string, object?>? variables)
+    {
+        var eventSub = (SubProcess)start.Scope;
+        if (start.IsInterrupting)
+        {
+            foreach (var child in state.Children(scope).ToList()) await CancelAsync(state, child, includeSelf: true);
+            RemoveWaitArtifacts(state, scope);
+        }
+        var subScope = NewExecution(state, scope, eventSub.Id);
+        ctx.History(state, "ActivityStarted", eventSub.Id, eventSub.ElementType, subScope.Id);
+        EnterScope(state, subScope, eventSub);
+        var token = NewExecution(state, subScope, start.Id);
+        ctx.History(state, "ActivityStarted", start.Id, start.ElementType, token.Id);
+        SetVariables(state, token, variables);
+        await LeaveAsync(state, token);
+    }
+
+    /// <summary>Ends the instance: every execution, task, job and subscription goes; instance variables stay readable.</summary>
+    private async Task EndInstanceAsync(InstanceState state, ProcessInstanceState final, bool resumeCaller)
+    {
+        foreach (var execution in state.Executions.ToList())
+        {
+            if (execution.ParentId is not null) await CancelCalledInstanceAsync(state, execution);
+            RemoveExecution(state, execution);
+        }
+        state.Instance.State = final;
+        state.Instance.EndedAt = ctx.Now;
+        ctx.History(state, final == ProcessInstanceState.Completed ? "ProcessCompleted" : "ProcessTerminated", state.Model.Id, "process");
+
+        if (!resumeCaller || state.Instance.SuperProcessInstanceId is not { } callerId) return;
+        var caller = await ctx.LoadInstanceAsync(callerId, ct);
+        if (caller.Find(state.Instance.SuperExecutionId!.Value) is not { } callerExecution) return;
+        var call = (CallActivity)caller.Model.Node(callerExecution.ActivityId);
+        var produced = state.VisibleVariables(null);
+        foreach (var (name, value) in MapVariables(call.OutMappings, produced))
+            ctx.SetVariable(caller, callerExecution, name, value);
+        Plan(() => LeaveAsync(caller, callerExecution));
+    }
+
+    /// <summary>Terminate end event: ends its scope (the instance at top level) at once.</summary>
+    private async Task TerminateAsync(InstanceState state, ExecutionEntity execution)
+    {
+        var scope = state.Parent(execution)!;
+        foreach (var child in state.Children(scope).ToList())
+            if (child != execution) await CancelAsync(state, child, includeSelf: true);
+        RemoveExecution(state, execution);
+        if (scope.ParentId is null)
+            await EndInstanceAsync(state, ProcessInstanceState.Terminated, resumeCaller: true);
+        else
+            await CompleteScopeAsync(state, scope);
+    }
+
+    /// <summary>Cancels an execution's subtree: child tokens, tasks, timers, subscriptions, called instances.</summary>
+    private async Task CancelAsync(InstanceState state, ExecutionEntity execution, bool includeSelf)
+    {
+        foreach (var child in state.Children(execution).ToList()) await CancelAsync(state, child, includeSelf: true);
+        await CancelCalledInstanceAsync(state, execution);
+        RemoveWaitArtifacts(state, execution);
+        ctx.History(state, "ActivityCancelled", execution.ActivityId, state.Model.NodesById.GetValueOrDefault(execution.ActivityId)?.ElementType,
+            execution.Id);
+        if (includeSelf) RemoveExecution(state, execution);
+        else
+        {
+            ctx.RemoveLocalVariables(state, execution);
+            execution.IsMultiInstanceBody = false;
+            execution.IsJoined = false;
+        }
+    }
+
+    private async Task CancelCalledInstanceAsync(InstanceState state, ExecutionEntity execution)
+    {
+        if (state.Model.NodesById.GetValueOrDefault(execution.ActivityId) is not CallActivity) return;
+        var calledIds = await ctx.Db.ProcessInstances
+            .Where(i => i.SuperExecutionId == execution.Id && i.State == ProcessInstanceState.Active)
+            .Select(i => i.Id).ToListAsync(ct);
+        foreach (var id in calledIds)
+        {
+            var called = await ctx.LoadInstanceAsync(id, ct);
+            if (called.IsActive) await EndInstanceAsync(called, ProcessInstanceState.Terminated, resumeCaller: false);
+        }
+    }
+
+    private async Task StartCalledInstanceAsync(InstanceState state, ExecutionEntity execution, CallActivity call)
+    {
+        var definition = await Rt.Definitions.GetLatestAsync(ctx.Db, call.CalledElement, ct)
+            ?? throw new ProcessEngineException($"Call activity '{call.Id}' calls process '{call.CalledElement}', which is not deployed.");
+        var model = await Rt.Definitions.GetModelAsync(ctx.Db, definition.Id, ct);
+        var variables = state.VisibleVariables(execution);
+        var businessKey = call.BusinessKeyExpression is { } expression
+            ? Rt.Expressions.EvaluateString(expression, variables)
+            : state.Instance.BusinessKey;
+        StartInstance(definition, model, businessKey, MapVariables(call.InMappings, variables), caller: state, callerExecution: execution);
+    }
+
+    /// <summary>camunda:in / camunda:out: all variables, or source/sourceExpression → target.</summary>
+    private Dictionary<string, object?> MapVariables(IEnumerable<VariableMapping> mappings, IReadOnlyDictionary<string, object?> from)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var mapping in mappings)
+        {
+            if (mapping.All)
+            {
+                foreach (var (name, value) in from) result[name] = value;
+            }
+            else if (mapping.Target is { } target)
+            {
+                if (mapping.SourceExpression is { } expression) result[target] = Rt.Expressions.Evaluate(expression, from);
+                else if (mapping.Source is { } source && from.TryGetValue(source, out var value)) result[target] = value;
+            }
+        }
+        return result;
+    }
+
+    private void SetVariables(InstanceState state, ExecutionEntity execution, IReadOnlyDictionary<string, object?>? variables)
+    {
+        if (variables is null) return;
+        foreach (var (name, value) in variables) ctx.SetVariable(state, execution, name, value);
+    }
+}
