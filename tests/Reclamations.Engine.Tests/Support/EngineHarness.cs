@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Reclamations.Engine.Api;
+using Reclamations.Engine.Handlers;
+using Reclamations.Engine.Hosting;
+using Reclamations.Engine.Persistence;
+using Reclamations.Engine.Runtime;
+
+namespace Reclamations.Engine.Tests.Support;
+
+/// <summary>A real engine on a real SQLite file in a temp folder, with a fake clock and scripted handlers.
+/// <see cref="RestartAsync"/> drops every in-memory object and opens the same file again, as a new process would.</summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Epoch = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
+
+    public static readonly string[] Topics = ["work", "send-mail", "notify", "check", "a", "b", "c", "d", "e"];
+
+    private readonly string _folder;
+    private readonly Action<EngineBuilder>? _configure;
+    private ServiceProvider _services = null!;
+
+    private EngineHarness(Action<EngineBuilder>? configure)
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "reclamations-engine-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        _configure = configure;
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Epoch);
+    public HandlerScript Script { get; } = new();
+    public ProcessEngine Engine { get; private set; } = null!;
+    public string DatabasePath => Path.Combine(_folder, "engine.db");
+    public IServiceProvider Services => _services;
+
+    public static async Task<EngineHarness> StartAsync(Action<EngineBuilder>? configure = null)
+    {
+        var harness = new EngineHarness(configure);
+        await harness.OpenAsync();
+        return harness;
+    }
+
+    private async Task OpenAsync()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(Script);
+        var builder = services.AddProcessEngine(db => db.UseEngineSqlite($"Data Source={DatabasePath}"), o =>
+        {
+            o.RunJobExecutor = false;
+            o.LockOwner = "test-node";
+        });
+        foreach (var topic in Topics) builder.AddServiceTaskHandler<RecordingHandler>(topic);
+        _configure?.Invoke(builder);
+        _services = services.BuildServiceProvider();
+        await EngineDatabase.MigrateAsync(_services.GetRequiredService<IDbContextFactory<EngineDbContext>>());
+        Engine = _services.GetRequiredService<ProcessEngine>();
+    }
+
+    /// <summary>Throws away the engine and its caches and opens the same database file again.</summary>
+    public async Task RestartAsync()
+    {
+        await _services.DisposeAsync();
+        await OpenAsync();
+    }
+
+    public async Task<DeployedDefinition> DeployAsync(string xml, string name = "test.bpmn") =>
+        (await Engine.DeployAsync([new BpmnResource(name, xml)])).Single();
+
+    public Task<ProcessInstanceInfo> StartAsync(string key, IReadOnlyDictionary<string, object?>? variables = null, string? businessKey = null) =>
+        Engine.StartProcessAsync(key, businessKey, variables);
+
+    public Task<ProcessInstanceInfo> InstanceAsync(Guid id) => Engine.GetProcessInstanceAsync(id);
+
+    public Task<IReadOnlyList<TaskInfo>> TasksAsync(Guid instanceId) => Engine.QueryTasksAsync(new TaskQuery(ProcessInstanceId: instanceId));
+
+    public async Task<TaskInfo> SingleTaskAsync(Guid instanceId, string? key = null)
+    {
+        var tasks = await TasksAsync(instanceId);
+        return key is null ? tasks.Should().ContainSingle().Subject : tasks.Should().ContainSingle(t => t.TaskDefinitionKey == key).Subject;
+    }
+
+    /// <summary>Completes the single open task with key <paramref name="key"/>.</summary>
+    public async Task CompleteAsync(Guid instanceId, string key, IReadOnlyDictionary<string, object?>? variables = null, string? user = null)
+    {
+        var task = await SingleTaskAsync(instanceId, key);
+        await Engine.CompleteTaskAsync(task.Id, variables, user);
+    }
+
+    /// <summary>Moves the fake clock and runs every job then due (as the executor would).</summary>
+    public async Task<int> AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return await Engine.ExecuteDueJobsAsync();
+    }
+
+    public Task<int> RunJobsAsync() => Engine.ExecuteDueJobsAsync();
+
+    public async Task<IReadOnlyList<string>> HistoryAsync(Guid instanceId, string eventType) =>
+        (await Engine.GetHistoryAsync(instanceId)).Where(h => h.EventType == eventType).Select(h => h.ActivityId ?? "").ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { }
+    }
+}
+
+internal static class Vars
+{
+    public static Dictionary<string, object?> Of(params (string Name, object? Value)[] values) =>
+        values.ToDictionary(v => v.Name, v => v.Value);
+}
