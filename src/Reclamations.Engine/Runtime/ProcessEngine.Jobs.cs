@@ -175,7 +175,7 @@ public sealed partial class ProcessEngine
         }, ct);
 
     /// <summary>When the next job is due (for the executor's sleep), if any.</summary>
-    internal async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct)
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         return await db.Jobs.Where(j => j.Retries >= 0).OrderBy(j => j.DueAt).Select(j => (DateTimeOffset?)j.DueAt).FirstOrDefaultAsync(ct);

@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace Reclamations.Web.Engine;
+
+public sealed record StartProcessRequest(string? BusinessKey, Dictionary<string, JsonElement>? Variables, string? UserId);
+
+public sealed record StartProcessResponse(Guid Id, string State);
+
+public sealed record ClaimTaskRequest(string? UserId);
+
+public sealed record CompleteTaskRequest(Dictionary<string, JsonElement>? Variables, string? UserId);
+
+public sealed record CorrelateMessageRequest(string? MessageName, string? BusinessKey, Guid? ProcessInstanceId,
+    Dictionary<string, JsonElement>? Variables);
+
+public sealed record CorrelateMessageResponse(int Correlated);
+
+public sealed record DeploymentResponse(IReadOnlyList<DeployedDefinitionResponse> ProcessDefinitions);
+
+public sealed record DeployedDefinitionResponse(string Id, string Key, int Version, string? Name);
+
+public sealed record ClockResponse(DateTimeOffset Now);
+
+public sealed record AdvanceClockRequest(string? Duration);
+
+public sealed record AdvanceClockResponse(DateTimeOffset Now, int JobsExecuted);
