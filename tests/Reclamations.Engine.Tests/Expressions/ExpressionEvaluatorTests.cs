@@ -174,4 +174,13 @@ public sealed class ExpressionEvaluatorTests
         _evaluator.Invoking(e => e.EvaluateCollection("a, b", Variables()))
             .Should().Throw<ExpressionException>();
     }
+
+    [Fact]
+    public void Integer_results_beyond_long_become_double() =>
+        _evaluator.Evaluate("${ 9223372036854775807 * 10 }", Variables())
+            .Should().BeOfType<double>().Which.Should().BeApproximately(9.2233720368547758E19, 1E6);
+
+    [Fact]
+    public void Timespan_results_become_iso_durations() =>
+        _evaluator.Evaluate("${ timespan.from_hours 36 }", Variables()).Should().Be("P1DT12H");
 }
