@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net;
+using Scriban;
+using Scriban.Parsing;
+
+namespace Reclamations.Domain.Letters;
+
+/// <summary>
+/// Scriban context for letters: strict variables and members, every written value HTML-escaped
+/// and formatted the French way, and a missing value refused instead of left blank.
+/// </summary>
+internal sealed class LetterTemplateContext : TemplateContext
+{
+    private readonly LetterTemplate _template;
+    private readonly TimeZoneInfo _timeZone;
+
+    public LetterTemplateContext(LetterTemplate template, TimeZoneInfo timeZone)
+    {
+        _template = template;
+        _timeZone = timeZone;
+        StrictVariables = true;
+        EnableRelaxedMemberAccess = false;
+        EnableRelaxedTargetAccess = false;
+        EnableRelaxedIndexerAccess = false;
+        EnableRelaxedFunctionAccess = false;
+    }
+
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        switch (textAsObject)
+        {
+            case null:
+                return this;
+            case MissingValue missing:
+                throw MissingValueError(missing, span);
+            case HtmlFragment fragment:
+                Write(fragment.Html);
+                return this;
+            default:
+                Write(WebUtility.HtmlEncode(ToText(textAsObject)));
+                return this;
+        }
+    }
+
+    public override bool ToBool(SourceSpan span, object? value) =>
+        value is not MissingValue && base.ToBool(span, value);
+
+    public LetterRenderException MissingValueError(MissingValue missing, SourceSpan span)
+    {
+        var (line, column) = LocateInSource(missing.Path) ?? (span.Start.Line + 1, span.Start.Column + 1);
+        return new LetterRenderException(_template.Name, missing.Path, line, column, "the model gives no value");
+    }
+
+    private string ToText(object value) => value switch
+    {
+        string s => s,
+        DateOnly date => FrenchFormat.Date(date),
+        DateTimeOffset instant => FrenchFormat.Date(instant, _timeZone),
+        DateTime dateTime => FrenchFormat.Date(DateOnly.FromDateTime(dateTime)),
+        bool b => b ? "oui" : "non",
+        decimal or double or float => FrenchFormat.Number(System.Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => ObjectToString(value) ?? string.Empty,
+    };
+
+    /// <summary>1-based position of the first use of a dotted path inside a code block.</summary>
+    private (int Line, int Column)? LocateInSource(string path)
+    {
+        var source = _template.Source;
+        var index = source.IndexOf(path, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            var lastDot = path.LastIndexOf('.');
+            index = lastDot < 0 ? -1 : source.IndexOf(path[(lastDot + 1)..], StringComparison.Ordinal);
+        }
+
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var line = 1 + source.AsSpan(0, index).Count('\n');
+        var column = index - (source.LastIndexOf('\n', Math.Max(0, index - 1)) + 1) + 1;
+        return (line, column);
+    }
+}
