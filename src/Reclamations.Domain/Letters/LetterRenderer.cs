@@ -6,9 +6,9 @@ using Scriban.Syntax;
 namespace Reclamations.Domain.Letters;
 
 /// <summary>
-/// Renders letters from the template store. Variables are strict: a variable the template uses
-/// and the model lacks, or gives as null/blank, fails with a <see cref="LetterRenderException"/>
-/// naming it. Templates see the model, <c>firm</c>, <c>mediator</c>, <c>letter_date</c> (the
+/// Renders letters from the template store. Variables are strict: writing a variable the model
+/// lacks, or gives as null/blank, fails with a <see cref="LetterRenderException"/> naming it (such a
+/// value is only allowed as a condition: <c>{{ if third_party }}…{{ end }}</c> is false). Templates see the model, <c>firm</c>, <c>mediator</c>, <c>letter_date</c> (the
 /// model's, else today in the firm's time zone) and the helpers of <see cref="LetterFunctions"/>.
 /// </summary>
 public sealed partial class LetterRenderer
@@ -53,7 +53,11 @@ public sealed partial class LetterRenderer
         }
         catch (ScriptRuntimeException ex)
         {
-            throw ToRenderException(template, ex);
+            throw ToRenderException(template, context, ex);
+        }
+        catch (LetterTemplateFailure ex)
+        {
+            throw new LetterRenderException(template.Name, null, 0, 0, ex.Message, ex);
         }
 
         return new RenderedLetter(ExtractSubject(html), html, HtmlToText.Convert(html));
@@ -73,7 +77,7 @@ public sealed partial class LetterRenderer
         return globals;
     }
 
-    private static LetterRenderException ToRenderException(LetterTemplate template, ScriptRuntimeException ex)
+    private static LetterRenderException ToRenderException(LetterTemplate template, LetterTemplateContext context, ScriptRuntimeException ex)
     {
         var line = ex.Span.Start.Line + 1;
         var column = ex.Span.Start.Column + 1;
@@ -83,10 +87,15 @@ public sealed partial class LetterRenderer
             {
                 return render;
             }
+
+            if (inner is LetterTemplateFailure failure)
+            {
+                return new LetterRenderException(template.Name, null, line, column, failure.Message, ex);
+            }
         }
 
         var message = ex.OriginalMessage ?? ex.Message;
-        var variable = IsMissingVariable(message) ? DottedPathAt(template.Source, ex.Span.Start.Offset) : null;
+        var variable = IsMissingVariable(message) ? context.DottedPathAt(ex.Span.Start.Offset) : null;
         return new LetterRenderException(template.Name, variable, line, column, message, ex);
     }
 
@@ -94,31 +103,6 @@ public sealed partial class LetterRenderer
         message.Contains("not found", StringComparison.OrdinalIgnoreCase)
         || message.Contains("Cannot get member", StringComparison.OrdinalIgnoreCase)
         || message.Contains("is null", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The whole dotted path (e.g. <c>complainant.name</c>) around a source offset.</summary>
-    private static string? DottedPathAt(string source, int offset)
-    {
-        if (offset < 0 || offset >= source.Length)
-        {
-            return null;
-        }
-
-        static bool IsPathChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '.';
-        var start = offset;
-        while (start > 0 && IsPathChar(source[start - 1]))
-        {
-            start--;
-        }
-
-        var end = offset;
-        while (end < source.Length && IsPathChar(source[end]))
-        {
-            end++;
-        }
-
-        var path = source[start..end].Trim('.');
-        return path.Length == 0 ? null : path;
-    }
 
     private static string? ExtractSubject(string html)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Syntax;
 
 namespace Reclamations.Domain.Letters;
 
@@ -23,6 +24,8 @@ internal sealed class LetterTemplateContext : TemplateContext
         EnableRelaxedTargetAccess = false;
         EnableRelaxedIndexerAccess = false;
         EnableRelaxedFunctionAccess = false;
+        TryGetVariable = MissingVariable;
+        TryGetMember = MissingMember;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
@@ -62,6 +65,44 @@ internal sealed class LetterTemplateContext : TemplateContext
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => ObjectToString(value) ?? string.Empty,
     };
+
+    /// <summary>The whole dotted path (e.g. <c>complainant.name</c>) around a source offset.</summary>
+    public string? DottedPathAt(int offset)
+    {
+        var source = _template.Source;
+        if (offset < 0 || offset >= source.Length)
+        {
+            return null;
+        }
+
+        static bool IsPathChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '.';
+        var start = offset;
+        while (start > 0 && IsPathChar(source[start - 1]))
+        {
+            start--;
+        }
+
+        var end = offset;
+        while (end < source.Length && IsPathChar(source[end]))
+        {
+            end++;
+        }
+
+        var path = source[start..end].Trim('.');
+        return path.Length == 0 ? null : path;
+    }
+
+    private static bool MissingVariable(TemplateContext context, SourceSpan span, ScriptVariable variable, out object value)
+    {
+        value = new MissingValue(variable.Name);
+        return true;
+    }
+
+    private bool MissingMember(TemplateContext context, SourceSpan span, object target, string member, out object value)
+    {
+        value = new MissingValue(DottedPathAt(span.Start.Offset) ?? member);
+        return true;
+    }
 
     /// <summary>1-based position of the first use of a dotted path inside a code block.</summary>
     private (int Line, int Column)? LocateInSource(string path)
