@@ -59,6 +59,10 @@ public sealed partial class LetterRenderer
         {
             throw new LetterRenderException(template.Name, null, 0, 0, ex.Message, ex);
         }
+        catch (MissingValueException ex)
+        {
+            throw context.MissingValueError(new MissingValue(ex.Path), default);
+        }
 
         return new RenderedLetter(ExtractSubject(html), html, HtmlToText.Convert(html));
     }
@@ -86,6 +90,11 @@ public sealed partial class LetterRenderer
             if (inner is LetterRenderException render)
             {
                 return render;
+            }
+
+            if (inner is MissingValueException missing)
+            {
+                return context.MissingValueError(new MissingValue(missing.Path), ex.Span);
             }
 
             if (inner is LetterTemplateFailure failure)

@@ -130,6 +130,57 @@ public sealed class LetterRendererTests
         act.Should().Throw<LetterRenderException>().Where(e => e.VariableName == "handler.email");
     }
 
+    [Fact]
+    public void Missing_list_is_named_when_iterated()
+    {
+        var model = LetterSamples.CompleteModel();
+        ((Dictionary<string, object?>)model["complainant"]!).Remove("address");
+
+        var act = () => LetterSamples.Renderer().Render("accuse-reception", model);
+
+        act.Should().Throw<LetterRenderException>().Where(e => e.VariableName == "complainant.address" && e.Line > 0);
+    }
+
+    [Fact]
+    public void Missing_list_is_named_when_joined()
+    {
+        var store = LetterTemplateStore.FromTemplates([LetterTemplateStore.Parse("t.scriban-html", "<p>{{ items | array.join \", \" }}</p>")]);
+
+        var act = () => LetterSamples.Renderer(store).Render("t", new Dictionary<string, object?>());
+
+        act.Should().Throw<LetterRenderException>().Where(e => e.VariableName == "items");
+    }
+
+    [Fact]
+    public void Blank_optional_value_in_a_condition_leaves_the_line_out()
+    {
+        var model = LetterSamples.CompleteModel();
+        ((Dictionary<string, object?>)model["third_party"]!)["address"] = "";
+
+        LetterSamples.Renderer().Render("demande-non-reclamation", model).PlainText
+            .Should().Contain("Assureur Exemple SA").And.NotContain("75009 Paris");
+    }
+
+    [Fact]
+    public void Lists_and_nested_dictionaries_of_plain_values_render()
+    {
+        var store = LetterTemplateStore.FromTemplates([LetterTemplateStore.Parse("t.scriban-html",
+            "<p>{{ for p in parts }}{{ p.label }}={{ p.amount | format_amount }};{{ end }} {{ flag }} {{ moment }}</p>")]);
+        var model = new Dictionary<string, object?>
+        {
+            ["parts"] = new List<object?>
+            {
+                new Dictionary<string, object?> { ["label"] = "a", ["amount"] = 10L },
+                new Dictionary<string, object?> { ["label"] = "b", ["amount"] = 2.5 },
+            },
+            ["flag"] = true,
+            ["moment"] = new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero),
+        };
+
+        LetterSamples.Renderer(store).Render("t", model).PlainText
+            .Should().Be("a=10,00\u00A0€;b=2,50\u00A0€; oui 1er janvier 2027\n".Replace("\u00A0", " "));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("   ")]
