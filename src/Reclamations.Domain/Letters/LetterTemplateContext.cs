@@ -104,15 +104,13 @@ internal sealed class LetterTemplateContext : TemplateContext
         return true;
     }
 
-    /// <summary>1-based position of the first use of a dotted path inside a code block.</summary>
+    /// <summary>1-based position of the first use of a dotted path inside a code block (comments skipped).</summary>
     private (int Line, int Column)? LocateInSource(string path)
     {
-        var source = _template.Source;
-        var index = source.IndexOf(path, StringComparison.Ordinal);
-        if (index < 0)
+        var index = FirstUseInCode(path);
+        if (index < 0 && path.LastIndexOf('.') is var lastDot and >= 0)
         {
-            var lastDot = path.LastIndexOf('.');
-            index = lastDot < 0 ? -1 : source.IndexOf(path[(lastDot + 1)..], StringComparison.Ordinal);
+            index = FirstUseInCode(path[(lastDot + 1)..]);
         }
 
         if (index < 0)
@@ -120,8 +118,27 @@ internal sealed class LetterTemplateContext : TemplateContext
             return null;
         }
 
+        var source = _template.Source;
         var line = 1 + source.AsSpan(0, index).Count('\n');
         var column = index - (source.LastIndexOf('\n', Math.Max(0, index - 1)) + 1) + 1;
         return (line, column);
+    }
+
+    private int FirstUseInCode(string text)
+    {
+        var source = _template.Source;
+        for (var index = source.IndexOf(text, StringComparison.Ordinal); index >= 0; index = source.IndexOf(text, index + 1, StringComparison.Ordinal))
+        {
+            var open = source.LastIndexOf("{{", index, StringComparison.Ordinal);
+            var close = open < 0 ? -1 : source.IndexOf("}}", open, StringComparison.Ordinal);
+            var inCode = open >= 0 && close > index;
+            var isComment = inCode && source.AsSpan(open + 2).TrimStart("~- ").StartsWith("#");
+            if (inCode && !isComment)
+            {
+                return index;
+            }
+        }
+
+        return -1;
     }
 }

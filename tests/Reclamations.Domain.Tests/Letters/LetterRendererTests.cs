@@ -114,8 +114,10 @@ public sealed class LetterRendererTests
 
         var act = () => LetterSamples.Renderer().Render("accuse-reception", model);
 
+        var lines = File.ReadAllLines(Path.Combine(LetterSamples.TemplatesDirectory, "accuse-reception.scriban-html"));
+        var useLine = Array.FindIndex(lines, l => l.Contains("{{ answer_due_on", StringComparison.Ordinal)) + 1;
         act.Should().Throw<LetterRenderException>()
-            .Where(e => e.VariableName == "answer_due_on" && e.TemplateName == "accuse-reception" && e.Line > 0)
+            .Where(e => e.VariableName == "answer_due_on" && e.TemplateName == "accuse-reception" && e.Line == useLine)
             .WithMessage("*answer_due_on*");
     }
 
