@@ -51,13 +51,19 @@ internal readonly record struct ExpressionBody(string Source, int Line, int Colu
     public string Describe(SourceSpan span)
     {
         var position = span.Start;
-        if (position.Line < 0 || position.Column < 0)
+        var line = position.Line;
+        var column = position.Column;
+        var atEnd = line < 0 || column < 0;
+        if (atEnd)
         {
-            return "at end of expression";
+            // Scriban reports errors at the end of input without a position: point just after the body.
+            var lastBreak = Source.TrimEnd().LastIndexOf('\n');
+            line = Source.TrimEnd().Count(c => c == '\n');
+            column = Source.TrimEnd().Length - (lastBreak + 1);
         }
 
-        var column = position.Line == 0 ? position.Column + Column : position.Column;
-        return $"at line {position.Line + Line + 1}, column {column + 1}";
+        column = line == 0 ? column + Column : column;
+        return $"at line {line + Line + 1}, column {column + 1}{(atEnd ? " (end of expression)" : string.Empty)}";
     }
 
     /// <summary>True when the brace opened just before <paramref name="from"/> is closed by the one at <paramref name="end"/>.</summary>

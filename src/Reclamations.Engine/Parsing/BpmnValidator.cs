@@ -35,7 +35,7 @@ internal static class BpmnValidator
         var starts = scope.StartEvents.ToList();
         if (scope is SubProcess { TriggeredByEvent: true })
         {
-            if (starts.Count != 1)
+            if (starts.Count > 1 || (starts.Count == 0 && !context.HasRefusedStart(scope.Id)))
             {
                 context.Error(scope.Id, $"Element '{scope.Id}' of type eventSubProcess needs exactly one start event (found {starts.Count})");
             }

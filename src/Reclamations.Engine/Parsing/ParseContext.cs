@@ -15,6 +15,9 @@ internal sealed class ParseContext
     /// the structure checks do not blame them for missing flows.</summary>
     private readonly HashSet<string> partialNodes = new(StringComparer.Ordinal);
 
+    /// <summary>Scopes where a start event was refused; their start events are not counted.</summary>
+    private readonly HashSet<string> scopesWithRefusedStart = new(StringComparer.Ordinal);
+
     public ParseContext(XElement definitions)
     {
         messages = IndexTopLevel(definitions, "message");
@@ -32,6 +35,10 @@ internal sealed class ParseContext
         Error(elementId, $"Element {(elementId is null ? "" : $"'{elementId}' ")}of type {type}{(detail is null ? "" : " " + detail)} is not supported");
 
     public void MarkPartial(string nodeId) => partialNodes.Add(nodeId);
+
+    public void MarkRefusedStart(string scopeId) => scopesWithRefusedStart.Add(scopeId);
+
+    public bool HasRefusedStart(string scopeId) => scopesWithRefusedStart.Contains(scopeId);
 
     public bool IsPartial(string nodeId) => partialNodes.Contains(nodeId);
 

@@ -80,6 +80,10 @@ internal sealed class ScopeReader(ParseContext context, IReadOnlySet<string> pro
             else
             {
                 state.Refused.Add(id);
+                if (type == "startEvent")
+                {
+                    context.MarkRefusedStart(scope.Id);
+                }
             }
         }
 

@@ -79,7 +79,7 @@ public static class VariableSerializer
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var integer) ? integer : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var integer) ? (object)integer : element.GetDouble(),
         JsonValueKind.Array => element.EnumerateArray().Select(FromJsonElement).ToList(),
         JsonValueKind.Object => element.EnumerateObject().Aggregate(
             new Dictionary<string, object?>(StringComparer.Ordinal),
