@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Reclamations.Web.Tests.Support;
+
+/// <summary>The real web host on a real SQLite file in a temp folder, environment Testing, manual clock by default.
+/// Two hosts made on the same <see cref="Folder"/> share the database, as a restarted app would.</summary>
+public sealed class WebHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public WebHost(string? folder = null, bool manualClock = true, string environment = "Testing")
+    {
+        Folder = folder ?? Path.Combine(Path.GetTempPath(), "reclamations-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(WorkflowsFolder);
+        Environment = environment;
+        _settings = new()
+        {
+            ["ConnectionStrings:Reclamations"] = $"Data Source={Path.Combine(Folder, "app.db")}",
+            ["Storage:DataDirectory"] = Path.Combine(Folder, "data"),
+            ["Workflows:Directory"] = WorkflowsFolder,
+            ["Engine:Clock"] = manualClock ? "Manual" : "System",
+            ["Engine:RunJobExecutor"] = "false",
+        };
+    }
+
+    public string Folder { get; }
+    public string Environment { get; }
+    public string WorkflowsFolder => Path.Combine(Folder, "workflows");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Deletes the folder once every host on it is disposed.</summary>
+    public static void DeleteFolder(string folder)
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+    }
+}
