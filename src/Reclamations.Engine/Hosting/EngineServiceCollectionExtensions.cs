@@ -16,7 +16,7 @@ public static class EngineServiceCollectionExtensions
     {
         var functions = new ExpressionFunctionRegistry();
         services.AddOptions<EngineOptions>().Configure(o => configure?.Invoke(o));
-        services.AddDbContextFactory<EngineDbContext>(database);
+        services.AddPooledDbContextFactory<EngineDbContext>(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(functions);
         services.AddSingleton<EngineRuntime>();

@@ -25,6 +25,9 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
 
     public IEnumerable<InstanceState> LoadedInstances => _instances.Values;
 
+    /// <summary>History rows of this command, written at commit by <see cref="HistoryWriter"/>.</summary>
+    public List<HistoryEventEntity> PendingHistory { get; } = [];
+
     public void Track(InstanceState state) => _instances[state.Id] = state;
 
     public async Task<InstanceState> LoadInstanceAsync(Guid id, CancellationToken ct)
@@ -46,7 +49,7 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
     public void History(InstanceState? state, string eventType, string? activityId = null, string? activityType = null,
         Guid? executionId = null, Guid? taskId = null, string? variableName = null, string? value = null, string? details = null,
         string? userId = null) =>
-        Db.History.Add(new HistoryEventEntity
+        PendingHistory.Add(new HistoryEventEntity
         {
             ProcessInstanceId = state?.Id,
             Timestamp = Now,

@@ -26,6 +26,7 @@ internal sealed class CommandExecutor(IDbContextFactory<EngineDbContext> dbFacto
             foreach (var state in ctx.LoadedInstances)
                 if (db.Entry(state.Instance).State != EntityState.Added) state.Instance.Revision++;
             await db.SaveChangesAsync(ct);
+            await HistoryWriter.WriteAsync(db, ctx.PendingHistory, ct);
             await transaction.CommitAsync(ct);
             if (ctx.CreatedDueJob) runtime.SignalJobs();
             return result;

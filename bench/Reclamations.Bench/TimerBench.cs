@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using Reclamations.Engine.Api;
+
+namespace Reclamations.Bench;
+
+/// <summary>N instances wait on a P10D timer; the clock moves 10 days; time until every instance has moved on.</summary>
+internal static class TimerBench
+{
+    public sealed record Result(double SetupSeconds, double FireSeconds, double TimersPerSecond);
+
+    public static async Task<Result> RunAsync(int count)
+    {
+        await using var bench = await BenchEngine.CreateAsync();
+        var engine = bench.Engine;
+        await engine.DeployAsync([new BpmnResource("timer.bpmn", BenchProcesses.Timer)]);
+        var setup = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++) await engine.StartProcessAsync("timer", $"T-{i}");
+        var setupSeconds = setup.Elapsed.TotalSeconds;
+
+        bench.Clock.Advance(TimeSpan.FromDays(10));
+        var fire = Stopwatch.StartNew();
+        var executed = await engine.ExecuteDueJobsAsync();
+        var fireSeconds = fire.Elapsed.TotalSeconds;
+        if (executed != count) throw new InvalidOperationException($"Expected {count} timers to fire, {executed} did.");
+        if ((await engine.GetJobsAsync()).Count != 0) throw new InvalidOperationException("Timers are left over.");
+        return new Result(setupSeconds, fireSeconds, count / fireSeconds);
+    }
+}
