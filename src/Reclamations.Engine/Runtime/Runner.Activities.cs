@@ -1,3 +1,4 @@
+using Reclamations.Engine.Expressions;
 using Reclamations.Engine.Handlers;
 using Reclamations.Engine.Model;
 using Reclamations.Engine.Persistence;
@@ -10,18 +11,25 @@ internal sealed partial class Runner
     private async Task CreateUserTaskAsync(InstanceState state, ExecutionEntity execution, UserTask userTask)
     {
         var variables = state.VisibleVariables(execution);
-        string? Text(string? expression, string attribute)
+        object? Value(string? expression, string attribute)
         {
             if (string.IsNullOrWhiteSpace(expression)) return null;
             try
             {
-                return Rt.Expressions.EvaluateString(expression, variables);
+                return Rt.Expressions.Evaluate(expression, variables);
             }
             catch (Exception e) when (e is not ProcessEngineException)
             {
                 throw new ProcessEngineException($"User task '{userTask.Id}', {attribute}: {e.Message}", e);
             }
         }
+        string? Text(string? expression, string attribute) => ExpressionEvaluator.ToText(Value(expression, attribute));
+        // Candidates may come as a comma list or as a list (Camunda accepts a collection).
+        string? List(string? expression, string attribute) => Value(expression, attribute) switch
+        {
+            List<object?> items => string.Join(',', items.Select(ExpressionEvaluator.ToText)),
+            var value => ExpressionEvaluator.ToText(value),
+        };
         var task = new TaskEntity
         {
             Id = Guid.NewGuid(),
@@ -33,8 +41,8 @@ internal sealed partial class Runner
             TaskDefinitionKey = userTask.Id,
             Name = userTask.Name,
             Assignee = Text(userTask.Assignee, "camunda:assignee"),
-            CandidateUsers = NormaliseList(Text(userTask.CandidateUsers, "camunda:candidateUsers")),
-            CandidateGroups = NormaliseList(Text(userTask.CandidateGroups, "camunda:candidateGroups")),
+            CandidateUsers = NormaliseList(List(userTask.CandidateUsers, "camunda:candidateUsers")),
+            CandidateGroups = NormaliseList(List(userTask.CandidateGroups, "camunda:candidateGroups")),
             DueDate = ToInstant(Text(userTask.DueDate, "camunda:dueDate"), userTask.Id, "camunda:dueDate"),
             FollowUpDate = ToInstant(Text(userTask.FollowUpDate, "camunda:followUpDate"), userTask.Id, "camunda:followUpDate"),
             Priority = int.TryParse(Text(userTask.Priority, "camunda:priority"), out var priority) ? priority : 50,
