@@ -45,7 +45,7 @@ internal sealed partial class Runner
             CandidateGroups = NormaliseList(List(userTask.CandidateGroups, "camunda:candidateGroups")),
             DueDate = ToInstant(Text(userTask.DueDate, "camunda:dueDate"), userTask.Id, "camunda:dueDate"),
             FollowUpDate = ToInstant(Text(userTask.FollowUpDate, "camunda:followUpDate"), userTask.Id, "camunda:followUpDate"),
-            Priority = int.TryParse(Text(userTask.Priority, "camunda:priority"), out var priority) ? priority : 50,
+            Priority = ToPriority(Text(userTask.Priority, "camunda:priority"), userTask.Id),
             FormKey = Text(userTask.FormKey, "camunda:formKey"),
             CreatedAt = ctx.Now,
         };
@@ -59,6 +59,13 @@ internal sealed partial class Runner
 
     private static string NormaliseList(string? text) =>
         string.Join(',', (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>camunda:priority: an integer, 50 when absent.</summary>
+    private static int ToPriority(string? text, string elementId) =>
+        text is null ? 50
+        : int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var priority)
+            ? priority
+            : throw new ProcessEngineException($"User task '{elementId}', camunda:priority: '{text}' is not an integer.");
 
     /// <summary>A due or follow-up date: an ISO date-time, or an ISO duration from now.</summary>
     private DateTimeOffset? ToInstant(string? text, string elementId, string attribute)
