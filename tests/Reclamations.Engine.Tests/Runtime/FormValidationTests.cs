@@ -164,4 +164,21 @@ public sealed class FormValidationTests
         motif.Constraints.Should().Contain("minlength", "3").And.Contain("maxlength", "10");
         task.FormFields[4].Values.Select(v => v.Id).Should().Equal("courrier", "email");
     }
+
+    [Theory]
+    [InlineData("14/05/2026", 5, 14)]
+    [InlineData("05/04/2026", 4, 5)]   // French day/month: 5 April, not May 4
+    [InlineData("2026-04-05", 4, 5)]
+    public async Task Dates_are_read_as_iso_or_french_day_month_year(string text, int month, int day)
+    {
+        var (h, instance, taskId) = await StartAsync();
+        await using var _ = h;
+        var submitted = Valid();
+        submitted["recu"] = text;
+
+        await h.Engine.CompleteTaskAsync(taskId, submitted);
+
+        var recu = (await h.InstanceAsync(instance)).Variables["recu"].Should().BeOfType<DateTimeOffset>().Subject;
+        (recu.Year, recu.Month, recu.Day).Should().Be((2026, month, day));
+    }
 }

@@ -132,6 +132,34 @@ public sealed class ListenerTests
     }
 
     [Fact]
+    public async Task A_complete_listener_refusing_keeps_the_task_open_and_the_variables_unchanged()
+    {
+        var log = new ListenerLog();
+        await using var h = await EngineHarness.StartAsync(b =>
+        {
+            b.Services.AddSingleton(log);
+            b.AddTaskListener<IndependenceListener>("independence").AddTaskListener<LoggingTaskListener>("taskLog");
+        });
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <userTask id="t" name="t" camunda:assignee="mallory">
+              <extensionElements>{TaskListeners(("complete", "independence"), ("complete", "taskLog"))}</extensionElements>
+            </userTask>
+            <endEvent id="e" />
+            """ + Chain("s", "t", "e")));
+        var started = await h.StartAsync("p", Vars.Of(("personnesVisees", "mallory"), ("decision", "aucune")));
+        var task = await h.SingleTaskAsync(started.Id);
+
+        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("decision", "fondee")), "mallory");
+
+        (await act.Should().ThrowAsync<RejectedException>()).Which.Message.Should().Be(Refusal);
+        (await h.SingleTaskAsync(started.Id)).Id.Should().Be(task.Id);
+        (await h.InstanceAsync(started.Id)).Variables["decision"].Should().Be("aucune");
+        (await h.HistoryAsync(started.Id, "TaskCompleted")).Should().BeEmpty();
+        log.Entries.Should().BeEmpty("the listeners after the refusing one are not called");
+    }
+
+    [Fact]
     public async Task Execution_listeners_hear_start_and_end_of_an_activity_and_take_of_a_flow()
     {
         var log = new ListenerLog();

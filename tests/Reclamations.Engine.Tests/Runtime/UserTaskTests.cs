@@ -1,4 +1,5 @@
 using Reclamations.Engine.Api;
+using Reclamations.Engine.Runtime;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -219,5 +220,21 @@ public sealed class UserTaskTests
         (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateGroup: "Juridique"))).Should().BeEmpty();
         (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateUser: "bob"))).Should().BeEmpty();
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
+    }
+
+    [Theory]
+    [InlineData("""camunda:dueDate="next week" """, "camunda:dueDate")]
+    [InlineData("""camunda:followUpDate="${ later }" """, "camunda:followUpDate")]
+    [InlineData("""camunda:priority="high" """, "camunda:priority")]
+    [InlineData("""camunda:priority="${ urgency }" """, "camunda:priority")]
+    public async Task An_attribute_that_does_not_evaluate_to_its_type_fails_the_step_naming_the_attribute(string attribute, string name)
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(OneTask(attribute));
+
+        var act = () => h.Engine.StartProcessAsync("p", "REC-9", Vars.Of(("later", "demain"), ("urgency", "urgent")));
+
+        (await act.Should().ThrowAsync<ProcessEngineException>()).Which.Message.Should().Contain(name).And.Contain("'t'");
+        (await h.Engine.FindProcessInstancesAsync("REC-9")).Should().BeEmpty();
     }
 }
