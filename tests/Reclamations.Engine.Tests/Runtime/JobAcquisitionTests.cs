@@ -119,4 +119,39 @@ public sealed class JobAcquisitionTests
         job.LockExpiresAt.Should().BeNull();
         job.Retries.Should().Be(2);
     }
+
+    [Fact]
+    public async Task Two_nodes_firing_parallel_timers_of_one_instance_join_them_once()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await using var node2 = h.OpenSecondNode();
+        var branches = Enumerable.Range(0, 12).ToList();
+        await h.DeployAsync(Process("p", """<startEvent id="s" /><parallelGateway id="fork" /><parallelGateway id="join" />"""
+            + string.Concat(branches.Select(i => $"""<intermediateCatchEvent id="wait{i}">{Timer("timeDuration", $"PT{i + 1}M")}</intermediateCatchEvent>"""))
+            + Service("w", "work") + """<endEvent id="e" />"""
+            + Flow("s", "fork") + string.Concat(branches.Select(i => Flow("fork", $"wait{i}") + Flow($"wait{i}", "join")))
+            + Chain("join", "w", "e")));
+        var started = await h.StartAsync("p");
+        (await h.Engine.GetJobsAsync(started.Id)).Should().HaveCount(12);
+        h.Clock.Advance(TimeSpan.FromMinutes(12));
+
+        var runs = await Task.WhenAll(
+            Task.Run(() => h.Engine.ExecuteDueJobsAsync()),
+            Task.Run(() => node2.Engine.ExecuteDueJobsAsync()));
+
+        runs.Sum().Should().Be(12);
+        (await h.HistoryAsync(started.Id, "TimerFired")).Should().HaveCount(12).And.OnlyHaveUniqueItems();
+        h.Script.CallsTo("work").Should().Be(1);
+        (await h.HistoryAsync(started.Id, "ActivityCompleted")).Count(a => a == "join").Should().Be(1);
+        (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
+        (await h.Engine.GetIncidentsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Retrying_an_unknown_job_is_not_found()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await FluentActions.Awaiting(() => h.Engine.RetryJobAsync(Guid.NewGuid())).Should()
+            .ThrowAsync<Reclamations.Engine.Runtime.NotFoundException>();
+    }
 }
