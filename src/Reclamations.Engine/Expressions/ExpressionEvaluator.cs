@@ -91,7 +91,7 @@ public sealed class ExpressionEvaluator
     public string? EvaluateString(string text, IReadOnlyDictionary<string, object?> variables) => ToText(Evaluate(text, variables));
 
     /// <summary>An evaluated value as <see cref="EvaluateString"/> renders it.</summary>
-    public static string? ToText(object? evaluated) =>
+    internal static string? ToText(object? evaluated) =>
         evaluated switch
         {
             null => null,
