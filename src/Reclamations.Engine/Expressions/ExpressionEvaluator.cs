@@ -88,8 +88,11 @@ public sealed class ExpressionEvaluator
     }
 
     /// <summary>Evaluates to text: null stays null, dates are formatted ISO 8601 ("o"), lists and objects as JSON.</summary>
-    public string? EvaluateString(string text, IReadOnlyDictionary<string, object?> variables) =>
-        Evaluate(text, variables) switch
+    public string? EvaluateString(string text, IReadOnlyDictionary<string, object?> variables) => ToText(Evaluate(text, variables));
+
+    /// <summary>An evaluated value as <see cref="EvaluateString"/> renders it.</summary>
+    internal static string? ToText(object? evaluated) =>
+        evaluated switch
         {
             null => null,
             string value => value,

@@ -79,11 +79,12 @@ internal static class FormValidator
                     case DateTimeOffset d:
                         value = d;
                         return true;
-                    case string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d):
+                    // French day/month/year first: the invariant parse would read 05/04/2026 as May 4.
+                    case string s when DateTimeOffset.TryParseExact(s, ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture,
+                        DateTimeStyles.AssumeUniversal, out var d):
                         value = d;
                         return true;
-                    case string s when DateTimeOffset.TryParseExact(s, "dd/MM/yyyy", CultureInfo.InvariantCulture,
-                        DateTimeStyles.AssumeUniversal, out var d):
+                    case string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d):
                         value = d;
                         return true;
                 }

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Expressions;
 using Reclamations.Engine.Handlers;
 using Reclamations.Engine.Model;
 using Reclamations.Engine.Persistence;
@@ -10,18 +11,25 @@ internal sealed partial class Runner
     private async Task CreateUserTaskAsync(InstanceState state, ExecutionEntity execution, UserTask userTask)
     {
         var variables = state.VisibleVariables(execution);
-        string? Text(string? expression, string attribute)
+        object? Value(string? expression, string attribute)
         {
             if (string.IsNullOrWhiteSpace(expression)) return null;
             try
             {
-                return Rt.Expressions.EvaluateString(expression, variables);
+                return Rt.Expressions.Evaluate(expression, variables);
             }
             catch (Exception e) when (e is not ProcessEngineException)
             {
                 throw new ProcessEngineException($"User task '{userTask.Id}', {attribute}: {e.Message}", e);
             }
         }
+        string? Text(string? expression, string attribute) => ExpressionEvaluator.ToText(Value(expression, attribute));
+        // Candidates may come as a comma list or as a list (Camunda accepts a collection).
+        string? List(string? expression, string attribute) => Value(expression, attribute) switch
+        {
+            List<object?> items => string.Join(',', items.Select(ExpressionEvaluator.ToText)),
+            var value => ExpressionEvaluator.ToText(value),
+        };
         var task = new TaskEntity
         {
             Id = Guid.NewGuid(),
@@ -33,11 +41,11 @@ internal sealed partial class Runner
             TaskDefinitionKey = userTask.Id,
             Name = userTask.Name,
             Assignee = Text(userTask.Assignee, "camunda:assignee"),
-            CandidateUsers = NormaliseList(Text(userTask.CandidateUsers, "camunda:candidateUsers")),
-            CandidateGroups = NormaliseList(Text(userTask.CandidateGroups, "camunda:candidateGroups")),
+            CandidateUsers = NormaliseList(List(userTask.CandidateUsers, "camunda:candidateUsers")),
+            CandidateGroups = NormaliseList(List(userTask.CandidateGroups, "camunda:candidateGroups")),
             DueDate = ToInstant(Text(userTask.DueDate, "camunda:dueDate"), userTask.Id, "camunda:dueDate"),
             FollowUpDate = ToInstant(Text(userTask.FollowUpDate, "camunda:followUpDate"), userTask.Id, "camunda:followUpDate"),
-            Priority = int.TryParse(Text(userTask.Priority, "camunda:priority"), out var priority) ? priority : 50,
+            Priority = ToPriority(Text(userTask.Priority, "camunda:priority"), userTask.Id),
             FormKey = Text(userTask.FormKey, "camunda:formKey"),
             CreatedAt = ctx.Now,
         };
@@ -51,6 +59,13 @@ internal sealed partial class Runner
 
     private static string NormaliseList(string? text) =>
         string.Join(',', (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>camunda:priority: an integer, 50 when absent.</summary>
+    private static int ToPriority(string? text, string elementId) =>
+        text is null ? 50
+        : int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var priority)
+            ? priority
+            : throw new ProcessEngineException($"User task '{elementId}', camunda:priority: '{text}' is not an integer.");
 
     /// <summary>A due or follow-up date: an ISO date-time, or an ISO duration from now.</summary>
     private DateTimeOffset? ToInstant(string? text, string elementId, string attribute)

@@ -44,6 +44,13 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     private async Task OpenAsync()
     {
+        _services = BuildServices("test-node");
+        await EngineDatabase.MigrateAsync(_services.GetRequiredService<IDbContextFactory<EngineDbContext>>());
+        Engine = _services.GetRequiredService<ProcessEngine>();
+    }
+
+    private ServiceProvider BuildServices(string lockOwner)
+    {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
@@ -51,14 +58,23 @@ internal sealed class EngineHarness : IAsyncDisposable
         var builder = services.AddProcessEngine(db => db.UseEngineSqlite($"Data Source={DatabasePath}"), o =>
         {
             o.RunJobExecutor = false;
-            o.LockOwner = "test-node";
+            o.LockOwner = lockOwner;
         });
         foreach (var topic in Topics) builder.AddServiceTaskHandler<RecordingHandler>(topic);
         _configure?.Invoke(builder);
-        _services = services.BuildServiceProvider();
-        await EngineDatabase.MigrateAsync(_services.GetRequiredService<IDbContextFactory<EngineDbContext>>());
-        Engine = _services.GetRequiredService<ProcessEngine>();
+        return services.BuildServiceProvider();
     }
+
+    /// <summary>A second node: its own engine (caches, write gate, lock owner) on the same database file, same clock and script.
+    /// Dispose it before the harness.</summary>
+    public SecondNode OpenSecondNode(string lockOwner = "second-node")
+    {
+        var services = BuildServices(lockOwner);
+        return new SecondNode(services, services.GetRequiredService<ProcessEngine>());
+    }
+
+    /// <summary>A new DbContext on the database file, for tests that inspect or tamper with rows directly.</summary>
+    public EngineDbContext OpenDb() => _services.GetRequiredService<IDbContextFactory<EngineDbContext>>().CreateDbContext();
 
     /// <summary>Throws away the engine and its caches and opens the same database file again.</summary>
     public async Task RestartAsync()
@@ -109,6 +125,15 @@ internal sealed class EngineHarness : IAsyncDisposable
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { }
     }
+}
+
+/// <summary>Another engine on the harness's database file (see <see cref="EngineHarness.OpenSecondNode"/>).</summary>
+internal sealed class SecondNode(ServiceProvider services, ProcessEngine engine) : IAsyncDisposable
+{
+    public ProcessEngine Engine { get; } = engine;
+    public IServiceProvider Services => services;
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
 }
 
 internal static class Vars

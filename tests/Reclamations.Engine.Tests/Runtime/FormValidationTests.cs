@@ -1,0 +1,184 @@
+using Reclamations.Engine.Runtime;
+using Reclamations.Engine.Tests.Support;
+using static Reclamations.Engine.Tests.Support.Bpmn;
+
+namespace Reclamations.Engine.Tests.Runtime;
+
+public sealed class FormValidationTests
+{
+    private static readonly string Form = Process("p", """
+        <startEvent id="s" />
+        <userTask id="t" name="Qualifier">
+          <extensionElements>
+            <camunda:formData>
+              <camunda:formField id="motif" label="Motif" type="string">
+                <camunda:validation>
+                  <camunda:constraint name="required" />
+                  <camunda:constraint name="minlength" config="3" />
+                  <camunda:constraint name="maxlength" config="10" />
+                </camunda:validation>
+              </camunda:formField>
+              <camunda:formField id="montant" label="Montant" type="long">
+                <camunda:validation>
+                  <camunda:constraint name="min" config="1" />
+                  <camunda:constraint name="max" config="1000" />
+                </camunda:validation>
+              </camunda:formField>
+              <camunda:formField id="fonde" label="Fondée" type="boolean">
+                <camunda:validation><camunda:constraint name="required" /></camunda:validation>
+              </camunda:formField>
+              <camunda:formField id="recu" label="Reçue le" type="date" />
+              <camunda:formField id="canal" label="Canal" type="enum">
+                <camunda:value id="courrier" name="Courrier" />
+                <camunda:value id="email" name="E-mail" />
+              </camunda:formField>
+            </camunda:formData>
+          </extensionElements>
+        </userTask>
+        <endEvent id="e" />
+        """ + Chain("s", "t", "e"));
+
+    private static Dictionary<string, object?> Valid() => Vars.Of(
+        ("motif", "retard"), ("montant", "42"), ("fonde", "true"), ("recu", "2026-05-14"), ("canal", "email"));
+
+    private static async Task<(EngineHarness H, Guid Instance, Guid Task)> StartAsync()
+    {
+        var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Form);
+        var started = await h.StartAsync("p", Vars.Of(("motif", "initial"), ("montant", 7L)));
+        var task = await h.SingleTaskAsync(started.Id);
+        return (h, started.Id, task.Id);
+    }
+
+    [Theory]
+    [InlineData("motif", null)]            // required, missing
+    [InlineData("motif", "   ")]           // required, blank
+    [InlineData("motif", "ab")]            // minlength 3
+    [InlineData("motif", "onze lettre")]   // maxlength 10
+    [InlineData("montant", "0")]           // min 1
+    [InlineData("montant", "1001")]        // max 1000
+    [InlineData("montant", "quarante")]    // not a long
+    [InlineData("montant", "4.5")]         // not an integer
+    [InlineData("fonde", "oui")]           // not a boolean
+    [InlineData("fonde", null)]            // required boolean, missing
+    [InlineData("recu", "pas une date")]   // not a date
+    [InlineData("canal", "fax")]           // not an enum value
+    public async Task A_violation_names_the_field_and_changes_nothing(string field, string? value)
+    {
+        var (h, instance, taskId) = await StartAsync();
+        await using var _ = h;
+        var before = await h.InstanceAsync(instance);
+        var historyBefore = await h.Engine.GetHistoryAsync(instance);
+        var submitted = Valid();
+        submitted[field] = value;
+
+        var act = () => h.Engine.CompleteTaskAsync(taskId, submitted, "alice");
+
+        var error = (await act.Should().ThrowAsync<FormValidationException>()).Which;
+        error.Errors.Should().ContainSingle().Which.FieldId.Should().Be(field);
+        error.Message.Should().Contain(field);
+        var after = await h.InstanceAsync(instance);
+        after.State.Should().Be("Active");
+        after.ActiveActivityIds.Should().Equal("t");
+        after.Variables.Should().BeEquivalentTo(before.Variables);
+        after.Variables["motif"].Should().Be("initial");
+        after.Variables.Should().NotContainKey("canal");
+        (await h.Engine.GetTaskAsync(taskId)).Id.Should().Be(taskId);
+        (await h.Engine.GetHistoryAsync(instance)).Should().HaveCount(historyBefore.Count);
+    }
+
+    [Fact]
+    public async Task Every_violation_is_reported_at_once()
+    {
+        var (h, _, taskId) = await StartAsync();
+        await using var __ = h;
+
+        var act = () => h.Engine.CompleteTaskAsync(taskId, Vars.Of(("motif", "ab"), ("montant", "5000"), ("canal", "fax")));
+
+        var error = (await act.Should().ThrowAsync<FormValidationException>()).Which;
+        error.Errors.Select(e => e.FieldId).Should().BeEquivalentTo("motif", "montant", "fonde", "canal");
+    }
+
+    [Fact]
+    public async Task Valid_values_are_converted_to_their_field_types()
+    {
+        var (h, instance, taskId) = await StartAsync();
+        await using var _ = h;
+
+        await h.Engine.CompleteTaskAsync(taskId, Valid(), "alice");
+
+        var ended = await h.InstanceAsync(instance);
+        ended.State.Should().Be("Completed");
+        ended.Variables["motif"].Should().Be("retard");
+        ended.Variables["montant"].Should().BeOfType<long>().Which.Should().Be(42L);
+        ended.Variables["fonde"].Should().BeOfType<bool>().Which.Should().BeTrue();
+        ended.Variables["recu"].Should().BeOfType<DateTimeOffset>()
+            .Which.Date.Should().Be(new DateTime(2026, 5, 14));
+        ended.Variables["canal"].Should().Be("email");
+    }
+
+    [Fact]
+    public async Task Typed_values_are_accepted_as_they_are()
+    {
+        var (h, instance, taskId) = await StartAsync();
+        await using var _ = h;
+        var received = new DateTimeOffset(2026, 5, 14, 0, 0, 0, TimeSpan.FromHours(2));
+
+        await h.Engine.CompleteTaskAsync(taskId, Vars.Of(
+            ("motif", "retard"), ("montant", 1000L), ("fonde", false), ("recu", received), ("canal", "courrier")));
+
+        var ended = await h.InstanceAsync(instance);
+        ended.Variables["montant"].Should().Be(1000L);
+        ended.Variables["fonde"].Should().Be(false);
+        ended.Variables["recu"].Should().Be(received);
+    }
+
+    [Fact]
+    public async Task Optional_fields_may_be_left_out_and_other_values_pass_through()
+    {
+        var (h, instance, taskId) = await StartAsync();
+        await using var _ = h;
+
+        await h.Engine.CompleteTaskAsync(taskId, Vars.Of(("motif", "abc"), ("fonde", "false"), ("commentaire", "RAS")));
+
+        var ended = await h.InstanceAsync(instance);
+        ended.State.Should().Be("Completed");
+        ended.Variables["motif"].Should().Be("abc");
+        ended.Variables["fonde"].Should().Be(false);
+        ended.Variables["montant"].Should().Be(7L);
+        ended.Variables["commentaire"].Should().Be("RAS");
+        ended.Variables.Should().NotContainKey("canal");
+    }
+
+    [Fact]
+    public async Task The_task_exposes_its_form_fields()
+    {
+        var (h, _, taskId) = await StartAsync();
+        await using var __ = h;
+
+        var task = await h.Engine.GetTaskAsync(taskId);
+
+        task.FormFields.Select(f => f.Id).Should().Equal("motif", "montant", "fonde", "recu", "canal");
+        var motif = task.FormFields[0];
+        motif.Required.Should().BeTrue();
+        motif.Constraints.Should().Contain("minlength", "3").And.Contain("maxlength", "10");
+        task.FormFields[4].Values.Select(v => v.Id).Should().Equal("courrier", "email");
+    }
+
+    [Theory]
+    [InlineData("14/05/2026", 5, 14)]
+    [InlineData("05/04/2026", 4, 5)]   // French day/month: 5 April, not May 4
+    [InlineData("2026-04-05", 4, 5)]
+    public async Task Dates_are_read_as_iso_or_french_day_month_year(string text, int month, int day)
+    {
+        var (h, instance, taskId) = await StartAsync();
+        await using var _ = h;
+        var submitted = Valid();
+        submitted["recu"] = text;
+
+        await h.Engine.CompleteTaskAsync(taskId, submitted);
+
+        var recu = (await h.InstanceAsync(instance)).Variables["recu"].Should().BeOfType<DateTimeOffset>().Subject;
+        (recu.Year, recu.Month, recu.Day).Should().Be((2026, month, day));
+    }
+}
