@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reclamations.Engine.Model;
+using Reclamations.Engine.Timers;
 
 namespace Reclamations.Engine.Runtime;
 
@@ -7,7 +8,8 @@ namespace Reclamations.Engine.Runtime;
 /// them to their field type. Values for names that are not form fields pass through unchanged.</summary>
 internal static class FormValidator
 {
-    public static Dictionary<string, object?> Validate(IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, object?> submitted)
+    public static Dictionary<string, object?> Validate(IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, object?> submitted,
+        TimeZoneInfo zone)
     {
         var result = new Dictionary<string, object?>(submitted, StringComparer.Ordinal);
         var errors = new List<FormFieldError>();
@@ -19,7 +21,7 @@ internal static class FormValidator
                 if (field.IsRequired) errors.Add(new FormFieldError(field.Id, $"« {field.Label ?? field.Id} » est obligatoire."));
                 continue;
             }
-            if (!TryConvert(field, raw!, out var value, out var error))
+            if (!TryConvert(field, raw!, zone, out var value, out var error))
             {
                 errors.Add(new FormFieldError(field.Id, error));
                 continue;
@@ -37,7 +39,7 @@ internal static class FormValidator
 
     private static bool IsEmpty(object? value) => value is null || value is string s && string.IsNullOrWhiteSpace(s);
 
-    private static bool TryConvert(FormField field, object raw, out object? value, out string error)
+    private static bool TryConvert(FormField field, object raw, TimeZoneInfo zone, out object? value, out string error)
     {
         error = "";
         value = null;
@@ -79,12 +81,12 @@ internal static class FormValidator
                     case DateTimeOffset d:
                         value = d;
                         return true;
-                    // French day/month/year first: the invariant parse would read 05/04/2026 as May 4.
-                    case string s when DateTimeOffset.TryParseExact(s, ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture,
-                        DateTimeStyles.AssumeUniversal, out var d):
-                        value = d;
+                    // French day/month/year first (05/04/2026 is 5 April); dates without an offset are local to the engine's zone.
+                    case string s when DateOnly.TryParseExact(s, ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture,
+                        DateTimeStyles.None, out var day):
+                        value = TimerDates.ParseDate(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), zone);
                         return true;
-                    case string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d):
+                    case string s when TimerDates.TryParseDate(s, zone, out var d):
                         value = d;
                         return true;
                 }

@@ -88,7 +88,7 @@ internal sealed partial class Runner
     {
         var execution = state.Find(task.ExecutionId) ?? throw new ProcessEngineException($"Task '{task.Id}' has lost its execution.");
         var userTask = (UserTask)state.Model.Node(task.TaskDefinitionKey);
-        var values = FormValidator.Validate(userTask.FormFields, submitted ?? new Dictionary<string, object?>());
+        var values = FormValidator.Validate(userTask.FormFields, submitted ?? new Dictionary<string, object?>(), Rt.TimeZone);
         await NotifyTaskListenersAsync(state, execution, userTask, task, "complete", values);
         SetVariables(state, execution, values);
         state.Tasks.Remove(task);

@@ -180,5 +180,8 @@ public sealed class FormValidationTests
 
         var recu = (await h.InstanceAsync(instance)).Variables["recu"].Should().BeOfType<DateTimeOffset>().Subject;
         (recu.Year, recu.Month, recu.Day).Should().Be((2026, month, day));
+        // A bare date is midnight in the engine's zone (Europe/Paris, summer time), not midnight UTC.
+        recu.TimeOfDay.Should().Be(TimeSpan.Zero);
+        recu.Offset.Should().Be(TimeSpan.FromHours(2));
     }
 }
