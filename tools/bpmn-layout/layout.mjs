@@ -136,13 +136,14 @@ function spreadBoundaryEvents(plane, boundaries) {
     const hostBounds = shapeOf(plane, host.id).bounds;
     attached.forEach((boundary, i) => {
       const shape = shapeOf(plane, boundary.id);
-      const cx = attached.length === 2
+      const narrow = attached.length === 2 && hostBounds.width < 200;
+      const cx = narrow
         ? hostBounds.x + (i === 0 ? 20 : hostBounds.width - 20)
         : hostBounds.x + (i + 1) * hostBounds.width / (attached.length + 1);
       shape.bounds = bounds(cx - shape.bounds.width / 2, shape.bounds.y, shape.bounds.width, shape.bounds.height);
       const bottom = shape.bounds.y + shape.bounds.height;
       shape.label = moddle.create('bpmndi:BPMNLabel', {
-        bounds: bounds(i === 0 && attached.length === 2 ? cx - 96 : cx + 6, bottom + 2, 90, 40),
+        bounds: bounds(narrow && i === 0 ? cx - 96 : cx + 6, bottom + 2, 90, 40),
       });
       for (const flow of boundary.outgoing || []) {
         const edge = edgeOf(plane, flow.id);
