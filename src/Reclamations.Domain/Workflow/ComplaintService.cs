@@ -1,0 +1,52 @@
+using Reclamations.Domain.Deadlines;
+using Reclamations.Domain.Register;
+using Reclamations.Engine.Runtime;
+
+namespace Reclamations.Domain.Workflow;
+
+/// <summary>Registers a complaint and starts its workflow; delivers the client's reaction to it.</summary>
+public sealed class ComplaintService(ComplaintRegister register, ProcessEngine engine, DeadlineProfileCatalog profiles)
+{
+    /// <summary>Stores the complaint (reference, deadlines, audit), then starts <c>complaint-handling</c> with the
+    /// complaint's reference as business key. Two transactions: if the start fails, the complaint stays registered
+    /// without a process and the error is raised to the caller.</summary>
+    public async Task<Complaint> RegisterAsync(NewComplaint input, string user, CancellationToken ct = default)
+    {
+        var complaint = await register.RegisterAsync(input, user, ct);
+        var instance = await engine.StartProcessAsync(ComplaintProcess.Key, complaint.Reference, StartVariables(complaint), user, ct);
+        return await register.AttachProcessAsync(complaint.Id, instance.Id, ct);
+    }
+
+    /// <summary>The process variables the workflows rely on (see workflows/README.md).</summary>
+    public Dictionary<string, object?> StartVariables(Complaint complaint)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(profiles.Get(complaint.ProfileCode).TimeZoneId);
+        DateTimeOffset LocalMidnight(DateOnly day)
+        {
+            var local = day.ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        }
+        return new Dictionary<string, object?>
+        {
+            ["complaintId"] = complaint.Id.ToString(),
+            ["reference"] = complaint.Reference,
+            ["profile"] = complaint.ProfileCode,
+            ["clockStart"] = LocalMidnight(complaint.ClockStart),
+            ["receivedAt"] = complaint.ReceivedAt,
+            ["isOral"] = complaint.IsOral,
+            ["channel"] = complaint.Channel.ToString(),
+            ["handler"] = complaint.Handler ?? "",
+            ["personsInvolved"] = complaint.PersonsInvolved.Cast<object?>().ToList(),
+        };
+    }
+
+    /// <summary>The client's reaction to the answer (message <c>client-reply</c>). Returns how many waiting steps received it
+    /// (0: the workflow is not waiting for a reaction).</summary>
+    public Task<int> RecordClientReplyAsync(Complaint complaint, bool satisfied, string? comment, string user, CancellationToken ct = default) =>
+        engine.CorrelateMessageAsync(ComplaintProcess.ClientReplyMessage, complaint.Reference, null,
+            new Dictionary<string, object?>
+            {
+                ["clientSatisfied"] = satisfied,
+                ["clientReaction"] = string.IsNullOrWhiteSpace(comment) ? (satisfied ? "Client satisfait" : "Client insatisfait") : comment,
+            }, user, ct);
+}

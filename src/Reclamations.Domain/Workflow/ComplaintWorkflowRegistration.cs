@@ -1,0 +1,18 @@
+using Reclamations.Domain.Deadlines;
+using Reclamations.Engine.Hosting;
+
+namespace Reclamations.Domain.Workflow;
+
+public static class ComplaintWorkflowRegistration
+{
+    /// <summary>Registers what workflows/*.bpmn name: the deadline functions, the handlers of every topic and the reviewer listener.</summary>
+    public static EngineBuilder AddComplaintWorkflow(this EngineBuilder builder, DeadlineProfileCatalog catalog)
+    {
+        builder.AddDeadlineFunctions(catalog);
+        builder.AddServiceTaskHandler<SendLetterHandler>(ComplaintProcess.Topics.SendLetter);
+        foreach (var topic in ComplaintProcess.Topics.RegisterUpdates) builder.AddServiceTaskHandler<RegisterUpdateHandler>(topic);
+        builder.AddServiceTaskHandler<NotifyHandler>(ComplaintProcess.Topics.Notify);
+        builder.AddTaskListener<IndependentReviewerListener>(ComplaintProcess.IndependentReviewerListener);
+        return builder;
+    }
+}

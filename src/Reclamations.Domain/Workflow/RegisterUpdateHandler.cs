@@ -1,0 +1,83 @@
+using Reclamations.Domain.Persistence;
+using Reclamations.Domain.Register;
+using Reclamations.Engine.Handlers;
+
+namespace Reclamations.Domain.Workflow;
+
+/// <summary>The register follows the workflow: acknowledgement, answer, breaches, status and closing are written
+/// in the engine step's transaction (topics record-*), each change audited.</summary>
+public sealed class RegisterUpdateHandler(ComplaintRegister register) : IServiceTaskHandler
+{
+    public async Task<IReadOnlyDictionary<string, object?>?> ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var variables = context.Variables;
+        var id = WorkflowVariables.ComplaintId(variables);
+        var (action, change) = context.Topic switch
+        {
+            ComplaintProcess.Topics.RecordAcknowledgement => ("Accusé de réception envoyé", (Action<Complaint>)(c => c.AcknowledgedAt ??= context.Now)),
+            ComplaintProcess.Topics.RecordAnswer => ("Réponse apportée", c =>
+            {
+                c.AnsweredAt ??= context.Now;
+                c.Outcome = WorkflowVariables.OptionalText(variables, "reviewOutcome") ?? c.Outcome;
+                c.Reviewer = WorkflowVariables.OptionalText(variables, "reviewer") ?? c.Reviewer;
+                c.AnswerSummary = WorkflowVariables.OptionalText(variables, "answerSummary")
+                                  ?? WorkflowVariables.OptionalText(variables, "offerText")
+                                  ?? WorkflowVariables.OptionalText(variables, "litigationOutcome")
+                                  ?? c.AnswerSummary;
+            }),
+            ComplaintProcess.Topics.RecordBreach => BreachOf(WorkflowVariables.Text(context.Inputs, "deadline")),
+            ComplaintProcess.Topics.RecordStatus => StatusOf(WorkflowVariables.Text(context.Inputs, "status")),
+            ComplaintProcess.Topics.RecordClosing => ClosingOf(WorkflowVariables.Text(context.Inputs, "reason"), context.Now, variables),
+            _ => throw new InvalidOperationException($"Sujet inconnu pour le registre : « {context.Topic} »."),
+        };
+        await using var db = DomainDb.On(context.Connection, context.Transaction);
+        await register.UpdateAsync(db, id, ComplaintProcess.WorkflowUser, action, change, cancellationToken: cancellationToken);
+        return null;
+    }
+
+    private static (string, Action<Complaint>) BreachOf(string deadline)
+    {
+        var label = deadline switch
+        {
+            "acknowledgement" => "accusé de réception",
+            "response" => "réponse",
+            "secondLevel" => "second niveau",
+            _ => throw new InvalidOperationException($"Échéance inconnue : « {deadline} »."),
+        };
+        return ($"Délai dépassé : {label}", c =>
+        {
+            if (!c.DeadlineBreaches.Contains(deadline)) c.DeadlineBreaches = [.. c.DeadlineBreaches, deadline];
+        });
+    }
+
+    private static (string, Action<Complaint>) StatusOf(string status)
+    {
+        if (!Enum.TryParse<ComplaintStatus>(status, out var value))
+            throw new InvalidOperationException($"Statut inconnu : « {status} ».");
+        return ($"Statut : {status}", c =>
+        {
+            c.Status = value;
+            if (value == ComplaintStatus.SecondLevel) c.Level = ComplaintLevel.Second;
+        });
+    }
+
+    private static (string, Action<Complaint>) ClosingOf(string reason, DateTimeOffset now, IReadOnlyDictionary<string, object?> variables)
+    {
+        var reaction = reason switch
+        {
+            "notComplaint" => "Demande non constitutive d'une réclamation",
+            "satisfied" => "Client satisfait",
+            "noReply" => "Sans réponse du client",
+            "secondLevel" => "Réponse de second niveau donnée",
+            "litigation" => "Transmis au contentieux",
+            _ => throw new InvalidOperationException($"Motif de clôture inconnu : « {reason} »."),
+        };
+        return ($"Clôture : {reaction}", c =>
+        {
+            c.Status = ComplaintStatus.Closed;
+            c.ClosedAt ??= now;
+            c.ClientReaction = WorkflowVariables.OptionalText(variables, "clientReaction") ?? reaction;
+            if (reason == "notComplaint") c.Outcome = "notComplaint";
+        });
+    }
+}
