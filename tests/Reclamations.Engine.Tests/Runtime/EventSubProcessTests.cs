@@ -1,0 +1,170 @@
+using Reclamations.Engine.Tests.Support;
+using static Reclamations.Engine.Tests.Support.Bpmn;
+
+namespace Reclamations.Engine.Tests.Runtime;
+
+/// <summary>Event subprocesses started by a message or a timer, interrupting or not, at top level and inside a subprocess.</summary>
+public sealed class EventSubProcessTests
+{
+    /// <summary>s → t → e, plus an event subprocess whose start has <paramref name="definition"/>: interrupting → user task
+    /// "handled"; non-interrupting → notify handler.</summary>
+    private static string WithEventSubProcess(string definition, bool interrupting)
+    {
+        var body = interrupting
+            ? """<userTask id="handled" /><endEvent id="ee" />""" + Chain("es", "handled", "ee")
+            : """<serviceTask id="tell" camunda:type="external" camunda:topic="notify" /><endEvent id="ee" />""" + Chain("es", "tell", "ee");
+        return Process("p", $"""
+        <startEvent id="s" />
+        <userTask id="t" />
+        <endEvent id="e" />
+        <subProcess id="events" triggeredByEvent="true">
+          <startEvent id="es" isInterrupting="{(interrupting ? "true" : "false")}">{definition}</startEvent>
+          {body}
+        </subProcess>
+        """ + Chain("s", "t", "e"));
+    }
+
+    private const string Press = """<messageEventDefinition messageRef="Msg_Press" />""";
+
+    [Fact]
+    public async Task Interrupting_message_event_subprocess_cancels_the_main_flow()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(WithEventSubProcess(Press, interrupting: true));
+        var started = await h.StartAsync("p", businessKey: "REC-1");
+        var task = await h.SingleTaskAsync(started.Id, "t");
+
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", variables: Vars.Of(("journalist", "Le Monde")))).Should().Be(1);
+
+        var instance = await h.InstanceAsync(started.Id);
+        instance.ActiveActivityIds.Should().Equal("handled");
+        instance.Variables.Should().Contain("journalist", "Le Monde");
+        (await h.SingleTaskAsync(started.Id)).TaskDefinitionKey.Should().Be("handled");
+        (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == task.Id);
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(0, "an interrupting start fires once");
+
+        await h.CompleteAsync(started.Id, "handled");
+        var ended = await h.InstanceAsync(started.Id);
+        ended.State.Should().Be("Completed");
+        (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().Contain(["es", "handled", "ee", "events"]).And.NotContain("e");
+    }
+
+    [Fact]
+    public async Task Non_interrupting_message_event_subprocess_runs_beside_the_main_flow()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(WithEventSubProcess(Press, interrupting: false));
+        var started = await h.StartAsync("p", businessKey: "REC-1");
+        var task = await h.SingleTaskAsync(started.Id, "t");
+
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1);
+        h.Script.CallsTo("notify").Should().Be(1);
+        (await h.SingleTaskAsync(started.Id)).Id.Should().Be(task.Id);
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("t");
+
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1, "a non-interrupting start keeps listening");
+        h.Script.CallsTo("notify").Should().Be(2);
+
+        await h.Engine.CompleteTaskAsync(task.Id);
+        (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Interrupting_timer_event_subprocess_cancels_the_main_flow_at_its_time()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(WithEventSubProcess(Timer("timeDuration", "P2D"), interrupting: true));
+        var started = await h.StartAsync("p");
+        var task = await h.SingleTaskAsync(started.Id, "t");
+
+        (await h.AdvanceAsync(TimeSpan.FromDays(2) - TimeSpan.FromSeconds(1))).Should().Be(0);
+        (await h.SingleTaskAsync(started.Id)).Id.Should().Be(task.Id);
+        (await h.AdvanceAsync(TimeSpan.FromSeconds(1))).Should().Be(1);
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("handled");
+        (await h.SingleTaskAsync(started.Id)).TaskDefinitionKey.Should().Be("handled");
+        (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == task.Id);
+        (await h.HistoryAsync(started.Id, "TimerFired")).Should().Equal("es");
+    }
+
+    [Fact]
+    public async Task Non_interrupting_timer_event_subprocess_runs_beside_the_main_flow()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(WithEventSubProcess(Timer("timeDuration", "P2D"), interrupting: false));
+        var started = await h.StartAsync("p");
+        var task = await h.SingleTaskAsync(started.Id, "t");
+
+        (await h.AdvanceAsync(TimeSpan.FromDays(2))).Should().Be(1);
+
+        h.Script.CallsTo("notify").Should().Be(1);
+        (await h.SingleTaskAsync(started.Id)).Id.Should().Be(task.Id);
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("t");
+        (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
+
+        await h.Engine.CompleteTaskAsync(task.Id);
+        (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
+    }
+
+    [Fact]
+    public async Task Completing_the_main_flow_first_withdraws_the_event_subprocess_triggers()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(WithEventSubProcess(Timer("timeDuration", "P2D"), interrupting: true));
+        var started = await h.StartAsync("p");
+        (await h.Engine.GetJobsAsync(started.Id)).Should().ContainSingle();
+
+        await h.CompleteAsync(started.Id, "t");
+
+        (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
+        (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
+        (await h.AdvanceAsync(TimeSpan.FromDays(3))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Event_subprocess_inside_an_embedded_subprocess_interrupts_only_that_subprocess()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <userTask id="before" />
+            <subProcess id="sub">
+              <startEvent id="ss" />
+              <userTask id="inner" />
+              <endEvent id="se" />
+              <sequenceFlow id="fs1" sourceRef="ss" targetRef="inner" />
+              <sequenceFlow id="fs2" sourceRef="inner" targetRef="se" />
+              <subProcess id="events" triggeredByEvent="true">
+                <startEvent id="es"><messageEventDefinition messageRef="Msg_Press" /></startEvent>
+                <userTask id="handled" />
+                <endEvent id="ee" />
+                <sequenceFlow id="fe1" sourceRef="es" targetRef="handled" />
+                <sequenceFlow id="fe2" sourceRef="handled" targetRef="ee" />
+              </subProcess>
+            </subProcess>
+            <userTask id="after" />
+            <endEvent id="e" />
+            """ + Chain("s", "before", "sub", "after", "e")));
+        var started = await h.StartAsync("p", businessKey: "REC-1");
+
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(0, "the subprocess is not entered yet");
+        await h.CompleteAsync(started.Id, "before");
+        var inner = await h.SingleTaskAsync(started.Id, "inner");
+
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1);
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("handled");
+        (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == inner.Id);
+
+        await h.CompleteAsync(started.Id, "handled");
+        var instance = await h.InstanceAsync(started.Id);
+        instance.State.Should().Be("Active");
+        instance.ActiveActivityIds.Should().Equal("after");
+        (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().Contain(["events", "sub"]).And.NotContain("inner");
+
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(0, "the subprocess has been left");
+        await h.CompleteAsync(started.Id, "after");
+        (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
+    }
+}
