@@ -167,4 +167,97 @@ public sealed class EventSubProcessTests
         await h.CompleteAsync(started.Id, "after");
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
+    [Fact]
+    public async Task Interrupting_event_subprocess_inside_a_subprocess_keeps_the_subprocess_boundary_timer()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <subProcess id="sub">
+              <startEvent id="ss" />
+              <userTask id="inner" />
+              <endEvent id="se" />
+              {Chain("ss", "inner", "se")}
+              <subProcess id="events" triggeredByEvent="true">
+                <startEvent id="es"><messageEventDefinition messageRef="Msg_Press" /></startEvent>
+                <userTask id="handled" />
+                <endEvent id="ee" />
+                {Chain("es", "handled", "ee")}
+              </subProcess>
+            </subProcess>
+            <boundaryEvent id="tooLong" attachedToRef="sub">{Timer("timeDuration", "P5D")}</boundaryEvent>
+            <userTask id="after" />
+            <userTask id="timedOut" />
+            """ + Chain("s", "sub", "after") + Chain("tooLong", "timedOut")));
+        var started = await h.StartAsync("p", businessKey: "REC-1");
+
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1);
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("handled");
+        (await h.Engine.GetJobsAsync(started.Id)).Should().ContainSingle("the boundary timer of the subprocess still runs")
+            .Which.ActivityId.Should().Be("tooLong");
+
+        (await h.AdvanceAsync(TimeSpan.FromDays(5))).Should().Be(1);
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("timedOut");
+        (await h.TasksAsync(started.Id)).Select(t => t.TaskDefinitionKey).Should().Equal("timedOut");
+    }
+
+    [Fact]
+    public async Task Error_start_event_subprocess_catches_a_handlers_BPMN_error_in_its_scope()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        h.Script.BpmnErrors["work"] = "FAIL";
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <userTask id="t" />
+            <serviceTask id="w" camunda:type="external" camunda:topic="work" />
+            <endEvent id="e" />
+            <subProcess id="events" triggeredByEvent="true">
+              <startEvent id="es"><errorEventDefinition errorRef="Err_Fail" /></startEvent>
+              <userTask id="handled" />
+              <endEvent id="ee" />
+              {Chain("es", "handled", "ee")}
+            </subProcess>
+            """ + Chain("s", "t", "w", "e")));
+        var started = await h.StartAsync("p");
+
+        await h.CompleteAsync(started.Id, "t");
+
+        h.Script.CallsTo("work").Should().Be(1);
+        var instance = await h.InstanceAsync(started.Id);
+        instance.State.Should().Be("Active");
+        instance.ActiveActivityIds.Should().Equal("handled");
+        (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().NotContain(["w", "e"]);
+        await h.CompleteAsync(started.Id, "handled");
+        (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
+    }
+
+    [Fact]
+    public async Task Error_start_event_subprocess_inside_a_subprocess_catches_an_error_end_event()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <subProcess id="sub">
+              <startEvent id="ss" />
+              <userTask id="inner" />
+              <endEvent id="broken"><errorEventDefinition errorRef="Err_Fail" /></endEvent>
+              {Chain("ss", "inner", "broken")}
+              <subProcess id="events" triggeredByEvent="true">
+                <startEvent id="es"><errorEventDefinition /></startEvent>
+                <userTask id="handled" />
+                <endEvent id="ee" />
+                {Chain("es", "handled", "ee")}
+              </subProcess>
+            </subProcess>
+            <userTask id="after" />
+            """ + Chain("s", "sub", "after")));
+        var started = await h.StartAsync("p");
+
+        await h.CompleteAsync(started.Id, "inner");
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("handled");
+        await h.CompleteAsync(started.Id, "handled");
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal(["after"], "the subprocess leaves normally after its error event subprocess");
+    }
 }

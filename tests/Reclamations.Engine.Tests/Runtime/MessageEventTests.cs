@@ -114,4 +114,20 @@ public sealed class MessageEventTests
         }
         (await h.InstanceAsync(other.Id)).ActiveActivityIds.Should().Equal("reply");
     }
+    [Fact]
+    public async Task A_message_addressed_to_an_instance_that_does_not_wait_for_it_starts_no_new_instance()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <startEvent id="byMessage"><messageEventDefinition messageRef="Msg_Go" /></startEvent>
+            <userTask id="t" />
+            """ + Chain("s", "t") + Chain("byMessage", "t")));
+        var started = await h.StartAsync("p", businessKey: "REC-1");
+
+        (await h.Engine.CorrelateMessageAsync("go", processInstanceId: started.Id)).Should().Be(0);
+
+        (await h.Engine.QueryTasksAsync(new Api.TaskQuery())).Should().ContainSingle("no instance was started by the message");
+        (await h.Engine.CorrelateMessageAsync("go", "REC-2")).Should().Be(1, "without an instance id the message start event still answers");
+    }
 }
