@@ -127,4 +127,23 @@ public sealed class EndEventTests
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
         (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().Equal("s", "t", "broken");
     }
+    [Fact]
+    public async Task Message_end_event_with_a_topic_calls_its_handler_then_ends()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <userTask id="t" />
+            <endEvent id="told"><messageEventDefinition messageRef="Msg_Go" camunda:type="external" camunda:topic="send-mail" /></endEvent>
+            """ + Chain("s", "t", "told")));
+        var started = await h.StartAsync("p", Vars.Of(("client", "Dupont")));
+        h.Script.CallsTo("send-mail").Should().Be(0);
+
+        await h.CompleteAsync(started.Id, "t");
+
+        h.Script.CallsTo("send-mail").Should().Be(1);
+        h.Script.Calls.Single().Variables.Should().Contain("client", "Dupont");
+        (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
+        (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().Equal("s", "t", "told");
+    }
 }

@@ -175,4 +175,71 @@ public sealed class ErrorAndEscalationTests
         await h.CompleteAsync(started.Id, "after");
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
+    [Fact]
+    public async Task An_error_passes_boundaries_for_other_codes_and_is_caught_further_up_by_a_catch_all_boundary()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        h.Script.BpmnErrors["work"] = "FAIL";
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <subProcess id="outer">
+              <startEvent id="os" />
+              <subProcess id="inner">
+                <startEvent id="is" />
+                <serviceTask id="w" camunda:type="external" camunda:topic="work" />
+                <endEvent id="ie" />
+                <sequenceFlow id="fi1" sourceRef="is" targetRef="w" />
+                <sequenceFlow id="fi2" sourceRef="w" targetRef="ie" />
+              </subProcess>
+              <boundaryEvent id="otherError" attachedToRef="inner"><errorEventDefinition errorRef="Err_Other" /></boundaryEvent>
+              <userTask id="other" />
+              <endEvent id="oe" />
+              <sequenceFlow id="fo1" sourceRef="os" targetRef="inner" />
+              <sequenceFlow id="fo2" sourceRef="inner" targetRef="oe" />
+              <sequenceFlow id="fo3" sourceRef="otherError" targetRef="other" />
+            </subProcess>
+            <boundaryEvent id="anyError" attachedToRef="outer"><errorEventDefinition /></boundaryEvent>
+            <userTask id="repair" />
+            <userTask id="after" />
+            """ + Chain("s", "outer", "after") + Chain("anyError", "repair"),
+            extraProcesses: """<error id="Err_Other" errorCode="OTHER" />"""));
+
+        var started = await h.StartAsync("p");
+
+        started.ActiveActivityIds.Should().Equal("repair");
+        (await h.HistoryAsync(started.Id, "ErrorCaught")).Should().Equal("anyError");
+        (await h.HistoryAsync(started.Id, "TaskCreated")).Should().Equal("repair");
+    }
+
+    [Fact]
+    public async Task Escalation_is_caught_by_a_boundary_two_subprocesses_up()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <subProcess id="outer">
+              <startEvent id="os" />
+              <subProcess id="inner">
+                <startEvent id="is" />
+                <intermediateThrowEvent id="raise"><escalationEventDefinition escalationRef="Esc_Late" /></intermediateThrowEvent>
+                <userTask id="work" />
+                <endEvent id="ie" />
+                <sequenceFlow id="fi1" sourceRef="is" targetRef="raise" />
+                <sequenceFlow id="fi2" sourceRef="raise" targetRef="work" />
+                <sequenceFlow id="fi3" sourceRef="work" targetRef="ie" />
+              </subProcess>
+              <endEvent id="oe" />
+              <sequenceFlow id="fo1" sourceRef="os" targetRef="inner" />
+              <sequenceFlow id="fo2" sourceRef="inner" targetRef="oe" />
+            </subProcess>
+            <boundaryEvent id="escalated" attachedToRef="outer"><escalationEventDefinition /></boundaryEvent>
+            <userTask id="manager" />
+            """ + Chain("s", "outer") + Chain("escalated", "manager")));
+
+        var started = await h.StartAsync("p");
+
+        started.ActiveActivityIds.Should().Equal("manager");
+        (await h.HistoryAsync(started.Id, "EscalationCaught")).Should().Equal("escalated");
+        (await h.HistoryAsync(started.Id, "TaskCreated")).Should().Equal("manager");
+    }
 }

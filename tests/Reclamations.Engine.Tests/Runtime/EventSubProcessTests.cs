@@ -260,4 +260,41 @@ public sealed class EventSubProcessTests
         await h.CompleteAsync(started.Id, "handled");
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal(["after"], "the subprocess leaves normally after its error event subprocess");
     }
+    [Fact]
+    public async Task A_running_non_interrupting_event_subprocess_keeps_its_subprocess_open_until_it_ends()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <subProcess id="sub">
+              <startEvent id="ss" />
+              <userTask id="inner" />
+              <endEvent id="se" />
+              {Chain("ss", "inner", "se")}
+              <subProcess id="events" triggeredByEvent="true">
+                <startEvent id="es" isInterrupting="false"><messageEventDefinition messageRef="Msg_Press" /></startEvent>
+                <userTask id="answerPress" />
+                <endEvent id="ee" />
+                {Chain("es", "answerPress", "ee")}
+              </subProcess>
+            </subProcess>
+            <userTask id="after" />
+            """ + Chain("s", "sub", "after")));
+        var started = await h.StartAsync("p", businessKey: "REC-1");
+
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1);
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().BeEquivalentTo(["inner", "answerPress"]);
+
+        await h.CompleteAsync(started.Id, "inner");
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("answerPress");
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1, "the subprocess is still running, so it still listens");
+        var presses = await h.TasksAsync(started.Id);
+        presses.Should().HaveCount(2).And.OnlyContain(t => t.TaskDefinitionKey == "answerPress");
+        await h.Engine.CompleteTaskAsync(presses[0].Id);
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("answerPress");
+        await h.Engine.CompleteTaskAsync(presses[1].Id);
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(0);
+    }
 }

@@ -133,4 +133,25 @@ public sealed class RestartTests
         (await h.AdvanceAsync(TimeSpan.FromHours(2))).Should().Be(1);
         (await h.Engine.QueryTasksAsync(new TaskQuery())).Should().ContainSingle(t => t.TaskDefinitionKey == "t");
     }
+    [Fact]
+    public async Task A_timer_locked_by_a_host_that_died_runs_once_its_lock_has_expired()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <intermediateCatchEvent id="wait">{Timer("timeDuration", "PT1H")}</intermediateCatchEvent>
+            <userTask id="after" />
+            """ + Chain("s", "wait", "after")));
+        var started = await h.StartAsync("p");
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        (await h.Engine.AcquireJobsAsync(CancellationToken.None)).Should().ContainSingle("the old host locks the job, then dies");
+
+        await h.RestartAsync();
+
+        (await h.AdvanceAsync(TimeSpan.FromMinutes(4))).Should().Be(0, "the lock of the dead host still holds");
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("wait");
+        (await h.AdvanceAsync(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1))).Should().Be(1);
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
+        (await h.HistoryAsync(started.Id, "TimerFired")).Should().Equal("wait");
+    }
 }

@@ -156,4 +156,21 @@ public sealed class TimerEventTests
         (await h.AdvanceAsync(TimeSpan.FromDays(1))).Should().Be(0);
         h.Script.CallsTo(topic).Should().Be(3);
     }
+    [Fact]
+    public Task Date_from_a_date_variable_fires_at_that_instant() =>
+        AssertCatchTimerFiresExactlyAt("timeDate", "${ deadline }", EngineHarness.Epoch, new DateTimeOffset(2026, 3, 20, 17, 0, 0, Paris),
+            Vars.Of(("deadline", new DateTimeOffset(2026, 3, 20, 17, 0, 0, Paris))));
+
+    [Fact]
+    public async Task A_timer_expression_that_fails_makes_the_command_fail_and_changes_nothing()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(CatchTimer("timeDuration", """${ "P" + days + "D" }"""));
+
+        var start = () => h.StartAsync("p", businessKey: "REC-1");
+
+        await start.Should().ThrowAsync<Reclamations.Engine.Runtime.ProcessEngineException>().WithMessage("*wait*");
+        (await h.Engine.FindProcessInstancesAsync("REC-1")).Should().BeEmpty();
+        (await h.Engine.GetJobsAsync()).Should().BeEmpty();
+    }
 }
