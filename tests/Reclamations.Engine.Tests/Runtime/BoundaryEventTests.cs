@@ -123,4 +123,37 @@ public sealed class BoundaryEventTests
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
         (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(0);
     }
+    [Fact]
+    public async Task Interrupting_timer_on_a_subprocess_cancels_everything_waiting_inside_it()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <subProcess id="sub">
+              <startEvent id="ss" />
+              <parallelGateway id="fork" />
+              <userTask id="inner" />
+              <receiveTask id="reply" messageRef="Msg_Reply" />
+              <intermediateCatchEvent id="pause">{Timer("timeDuration", "P30D")}</intermediateCatchEvent>
+              <parallelGateway id="join" />
+              <endEvent id="se" />
+              {Chain("ss", "fork")}{Chain("fork", "inner", "join")}{Chain("fork", "reply", "join")}{Chain("fork", "pause", "join")}{Chain("join", "se")}
+            </subProcess>
+            <boundaryEvent id="tooLong" attachedToRef="sub">{Timer("timeDuration", "P10D")}</boundaryEvent>
+            <userTask id="after" />
+            <userTask id="timedOut" />
+            """ + Chain("s", "sub", "after") + Chain("tooLong", "timedOut")));
+        var started = await h.StartAsync("p", businessKey: "REC-1");
+        started.ActiveActivityIds.Should().BeEquivalentTo(["inner", "reply", "pause"]);
+        (await h.Engine.GetJobsAsync(started.Id)).Should().HaveCount(2);
+
+        (await h.AdvanceAsync(TimeSpan.FromDays(10))).Should().Be(1);
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("timedOut");
+        (await h.TasksAsync(started.Id)).Select(t => t.TaskDefinitionKey).Should().Equal("timedOut");
+        (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(0);
+        (await h.HistoryAsync(started.Id, "ActivityCancelled")).Should().Contain(["inner", "reply", "pause", "sub"]);
+        (await h.AdvanceAsync(TimeSpan.FromDays(30))).Should().Be(0);
+    }
 }

@@ -123,4 +123,27 @@ public sealed class StartEventTests
         (await h.Engine.CorrelateMessageAsync("go", "BK-M2")).Should().Be(1);
         (await AllTasksAsync(h)).Should().HaveCount(3);
     }
+    [Fact]
+    public async Task Redeploying_leaves_running_instances_on_their_version_with_their_waits()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        string File(string taskName) => Process("p", $"""
+            <startEvent id="s" />
+            <receiveTask id="wait" messageRef="Msg_Reply" />
+            <intermediateCatchEvent id="pause">{Timer("timeDuration", "PT1H")}</intermediateCatchEvent>
+            <userTask id="t" name="{taskName}" />
+            """ + Chain("s", "wait", "pause", "t"));
+        await h.DeployAsync(File("first"));
+        var old = await h.StartAsync("p", businessKey: "REC-1");
+
+        (await h.DeployAsync(File("second"))).Version.Should().Be(2);
+
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(1);
+        (await h.AdvanceAsync(TimeSpan.FromHours(1))).Should().Be(1);
+        var instance = await h.InstanceAsync(old.Id);
+        instance.DefinitionVersion.Should().Be(1);
+        instance.ActiveActivityIds.Should().Equal("t");
+        (await h.SingleTaskAsync(old.Id)).Name.Should().Be("first");
+        (await h.StartAsync("p")).DefinitionVersion.Should().Be(2);
+    }
 }

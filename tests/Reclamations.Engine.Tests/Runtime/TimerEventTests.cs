@@ -173,4 +173,34 @@ public sealed class TimerEventTests
         (await h.Engine.FindProcessInstancesAsync("REC-1")).Should().BeEmpty();
         (await h.Engine.GetJobsAsync()).Should().BeEmpty();
     }
+    [Fact]
+    public async Task Cycle_with_a_local_start_date_keeps_the_wall_clock_time_across_the_change_to_summer_time()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <userTask id="t" />
+            <boundaryEvent id="daily" attachedToRef="t" cancelActivity="false">{Timer("timeCycle", "R3/2026-03-28T09:00/P1D")}</boundaryEvent>
+            <serviceTask id="mail" camunda:type="external" camunda:topic="send-mail" />
+            <endEvent id="me" />
+            """ + Chain("s", "t") + Chain("daily", "mail", "me")));
+        var started = await h.StartAsync("p");
+        DateTimeOffset[] expected =
+        [
+            new(2026, 3, 28, 9, 0, 0, Paris),
+            new(2026, 3, 29, 9, 0, 0, ParisSummer),
+            new(2026, 3, 30, 9, 0, 0, ParisSummer),
+        ];
+
+        foreach (var due in expected)
+        {
+            (await h.Engine.GetJobsAsync(started.Id)).Should().ContainSingle().Which.DueAt.Should().Be(due);
+            (await h.AdvanceAsync(due - h.Clock.GetUtcNow() - TimeSpan.FromSeconds(1))).Should().Be(0);
+            (await h.AdvanceAsync(TimeSpan.FromSeconds(1))).Should().Be(1);
+        }
+
+        h.Script.CallsTo("send-mail").Should().Be(3);
+        (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("t");
+    }
 }
