@@ -227,7 +227,7 @@ internal sealed partial class Runner
             foreach (var scope in current.SelfAndAncestors(from).ToList())
             {
                 var node = current.Model.NodesById.GetValueOrDefault(scope.ActivityId);
-                ScopeModel? scopeModel = scope.ParentId is null ? current.Model : node as SubProcess;
+                ScopeModel? scopeModel = scope.ParentId is null ? current.Model : scope.IsMultiInstanceBody ? null : node as SubProcess;
                 // Inside a scope its event subprocesses catch first (not the one the error comes from), then the boundary events outside it.
                 var start = scopeModel?.EventSubProcesses.Where(e => e.Id != below?.ActivityId)
                     .SelectMany(e => e.StartEvents).FirstOrDefault(s => Catches(s.EventDefinition));
