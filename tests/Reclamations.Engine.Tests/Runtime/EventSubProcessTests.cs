@@ -297,4 +297,42 @@ public sealed class EventSubProcessTests
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
         (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(0);
     }
+    [Fact]
+    public async Task Error_event_subprocess_of_a_multi_instance_subprocess_handles_one_instance_and_passes_its_own_errors_up()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <subProcess id="sub">
+              <multiInstanceLoopCharacteristics><loopCardinality>2</loopCardinality></multiInstanceLoopCharacteristics>
+              <startEvent id="ss" />
+              <userTask id="inner" />
+              <endEvent id="broken"><errorEventDefinition errorRef="Err_Fail" /></endEvent>
+              {Chain("ss", "inner", "broken")}
+              <subProcess id="events" triggeredByEvent="true">
+                <startEvent id="es"><errorEventDefinition errorRef="Err_Fail" /></startEvent>
+                <userTask id="handled" />
+                <endEvent id="brokenAgain"><errorEventDefinition errorRef="Err_Fail" /></endEvent>
+                {Chain("es", "handled", "brokenAgain")}
+              </subProcess>
+            </subProcess>
+            <boundaryEvent id="failed" attachedToRef="sub"><errorEventDefinition errorRef="Err_Fail" /></boundaryEvent>
+            <userTask id="after" />
+            <userTask id="repair" />
+            """ + Chain("s", "sub", "after") + Chain("failed", "repair")));
+        var started = await h.StartAsync("p");
+        var inner = await h.TasksAsync(started.Id);
+        inner.Should().HaveCount(2).And.OnlyContain(t => t.TaskDefinitionKey == "inner");
+
+        await h.Engine.CompleteTaskAsync(inner[0].Id);
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().BeEquivalentTo(["handled", "inner"]);
+        (await h.TasksAsync(started.Id)).Should().Contain(t => t.Id == inner[1].Id, "the other instance goes on");
+
+        await h.CompleteAsync(started.Id, "handled");
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("repair");
+        (await h.TasksAsync(started.Id)).Select(t => t.TaskDefinitionKey).Should().Equal("repair");
+        (await h.HistoryAsync(started.Id, "ErrorCaught")).Should().Equal("es", "failed");
+    }
 }
