@@ -69,4 +69,33 @@ public sealed class EventBasedGatewayTests
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("replied");
         (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
     }
+    [Fact]
+    public async Task Reminder_loop_re_arms_the_gateway_after_each_timeout_until_the_reply_comes()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <eventBasedGateway id="g" />
+            <intermediateCatchEvent id="reply"><messageEventDefinition messageRef="Msg_Reply" /></intermediateCatchEvent>
+            <intermediateCatchEvent id="timeout">{Timer("timeDuration", "P10D")}</intermediateCatchEvent>
+            <serviceTask id="remind" camunda:type="external" camunda:topic="send-mail" />
+            <userTask id="replied" />
+            """ + Chain("s", "g") + Chain("g", "reply", "replied") + Chain("g", "timeout", "remind", "g")));
+        var started = await h.StartAsync("p", businessKey: "REC-1");
+
+        (await h.AdvanceAsync(TimeSpan.FromDays(10))).Should().Be(1);
+        h.Script.CallsTo("send-mail").Should().Be(1);
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("g");
+        (await h.Engine.GetJobsAsync(started.Id)).Should().ContainSingle().Which.DueAt.Should().Be(EngineHarness.Epoch.AddDays(20));
+
+        await h.RestartAsync();
+        (await h.AdvanceAsync(TimeSpan.FromDays(10))).Should().Be(1);
+        h.Script.CallsTo("send-mail").Should().Be(2);
+
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(1);
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("replied");
+        (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
+        (await h.AdvanceAsync(TimeSpan.FromDays(30))).Should().Be(0);
+        h.Script.CallsTo("send-mail").Should().Be(2);
+    }
 }
