@@ -157,8 +157,10 @@ internal sealed partial class Runner
     {
         if (fired.Cycle is null || fired.RepetitionsLeft is <= 0) return;
         var cycle = TimerCycle.Parse(fired.Cycle, Rt.TimeZone);
-        var next = CreateJob(state, execution, fired.Kind, fired.ActivityId, cycle.Period.AddTo(fired.DueAt, Rt.TimeZone), null,
-            fired.ProcessDefinitionId);
+        var due = cycle.Period.AddTo(fired.DueAt, Rt.TimeZone);
+        // Firings missed while no host ran are made up by this one firing, not replayed one after the other.
+        while (due <= ctx.Now) due = cycle.Period.AddTo(due, Rt.TimeZone);
+        var next = CreateJob(state, execution, fired.Kind, fired.ActivityId, due, null, fired.ProcessDefinitionId);
         next.Cycle = fired.Cycle;
         next.RepetitionsLeft = fired.RepetitionsLeft is { } n ? n - 1 : null;
     }
