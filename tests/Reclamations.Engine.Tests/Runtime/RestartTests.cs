@@ -154,4 +154,28 @@ public sealed class RestartTests
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
         (await h.HistoryAsync(started.Id, "TimerFired")).Should().Equal("wait");
     }
+    [Fact]
+    public async Task A_cycle_missed_while_the_host_was_down_fires_once_then_keeps_its_schedule()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <userTask id="t" />
+            <boundaryEvent id="hourly" attachedToRef="t" cancelActivity="false">{Timer("timeCycle", "R/PT1H")}</boundaryEvent>
+            <serviceTask id="mail" camunda:type="external" camunda:topic="send-mail" />
+            <endEvent id="me" />
+            """ + Chain("s", "t") + Chain("hourly", "mail", "me")));
+        var started = await h.StartAsync("p");
+        (await h.AdvanceAsync(TimeSpan.FromHours(1))).Should().Be(1);
+
+        // The host is down for a day and a half hour: 24 firings were missed.
+        await h.RestartAsync();
+        (await h.AdvanceAsync(TimeSpan.FromHours(24.5))).Should().Be(1, "a missed cycle fires once, not once per missed interval");
+        h.Script.CallsTo("send-mail").Should().Be(2);
+        (await h.Engine.GetJobsAsync(started.Id)).Should().ContainSingle().Which.DueAt.Should().Be(EngineHarness.Epoch.AddHours(26));
+
+        (await h.AdvanceAsync(TimeSpan.FromMinutes(30))).Should().Be(1);
+        h.Script.CallsTo("send-mail").Should().Be(3);
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("t");
+    }
 }
