@@ -146,4 +146,35 @@ public sealed class EndEventTests
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
         (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().Equal("s", "t", "told");
     }
+    [Fact]
+    public async Task Terminate_end_event_inside_a_non_interrupting_event_subprocess_ends_only_that_event_subprocess()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <userTask id="t" />
+            <endEvent id="e" />
+            <subProcess id="events" triggeredByEvent="true">
+              <startEvent id="es" isInterrupting="false"><messageEventDefinition messageRef="Msg_Press" /></startEvent>
+              <parallelGateway id="fork" />
+              <userTask id="draft" />
+              <endEvent id="draftEnd" />
+              <endEvent id="kill"><terminateEventDefinition /></endEvent>
+              {Chain("es", "fork")}{Chain("fork", "draft", "draftEnd")}{Chain("fork", "kill")}
+            </subProcess>
+            """ + Chain("s", "t", "e")));
+        var started = await h.StartAsync("p", businessKey: "REC-1");
+        var task = await h.SingleTaskAsync(started.Id, "t");
+
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1);
+
+        var instance = await h.InstanceAsync(started.Id);
+        instance.State.Should().Be("Active");
+        instance.ActiveActivityIds.Should().Equal("t");
+        (await h.TasksAsync(started.Id)).Should().ContainSingle().Which.Id.Should().Be(task.Id);
+        (await h.HistoryAsync(started.Id, "TaskDeleted")).Should().Equal("draft");
+        (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().Contain(["kill", "events"]);
+        await h.Engine.CompleteTaskAsync(task.Id);
+        (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
+    }
 }
