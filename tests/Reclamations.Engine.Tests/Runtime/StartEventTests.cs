@@ -146,4 +146,18 @@ public sealed class StartEventTests
         (await h.SingleTaskAsync(old.Id)).Name.Should().Be("first");
         (await h.StartAsync("p")).DefinitionVersion.Should().Be(2);
     }
+    [Fact]
+    public async Task A_process_with_only_a_message_start_cannot_be_started_directly()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s"><messageEventDefinition messageRef="Msg_Go" /></startEvent>
+            <userTask id="t" />
+            """ + Chain("s", "t")));
+
+        var start = () => h.StartAsync("p", businessKey: "REC-1");
+
+        await start.Should().ThrowAsync<Reclamations.Engine.Runtime.ProcessEngineException>().WithMessage("*no none start event*message*");
+        (await h.Engine.FindProcessInstancesAsync("REC-1")).Should().BeEmpty();
+    }
 }
