@@ -44,7 +44,8 @@ internal static class BpmnValidator
         }
 
         var noneStarts = starts.Where(s => s.EventDefinition is null).ToList();
-        if (noneStarts.Count == 0)
+        // A process may be started by message or timer start events alone; a subprocess is always entered at its none start.
+        if (noneStarts.Count == 0 && !(scope is ProcessModel && starts.Count > 0))
         {
             context.Error(scope.Id, $"Element '{scope.Id}' of type {scope.ElementType} has no none start event");
         }

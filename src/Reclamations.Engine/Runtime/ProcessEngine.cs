@@ -189,7 +189,8 @@ public sealed partial class ProcessEngine
                     correlated++;
                 }
             }
-            if (correlated > 0) return correlated;
+            // A message addressed to one instance never starts another one.
+            if (correlated > 0 || processInstanceId is not null) return correlated;
             var starts = await ctx.Db.EventSubscriptions
                 .Where(s => s.MessageName == messageName && s.ProcessInstanceId == null).AsNoTracking().ToListAsync(ct);
             foreach (var start in starts)

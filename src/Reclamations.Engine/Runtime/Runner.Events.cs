@@ -157,8 +157,10 @@ internal sealed partial class Runner
     {
         if (fired.Cycle is null || fired.RepetitionsLeft is <= 0) return;
         var cycle = TimerCycle.Parse(fired.Cycle, Rt.TimeZone);
-        var next = CreateJob(state, execution, fired.Kind, fired.ActivityId, cycle.Period.AddTo(fired.DueAt, Rt.TimeZone), null,
-            fired.ProcessDefinitionId);
+        var due = cycle.Period.AddTo(fired.DueAt, Rt.TimeZone);
+        // Firings missed while no host ran are made up by this one firing, not replayed one after the other.
+        while (due <= ctx.Now) due = cycle.Period.AddTo(due, Rt.TimeZone);
+        var next = CreateJob(state, execution, fired.Kind, fired.ActivityId, due, null, fired.ProcessDefinitionId);
         next.Cycle = fired.Cycle;
         next.RepetitionsLeft = fired.RepetitionsLeft is { } n ? n - 1 : null;
     }
@@ -213,18 +215,33 @@ internal sealed partial class Runner
         await LeaveAsync(state, token);
     }
 
-    /// <summary>Propagates a BPMN error up the scopes (and to the calling process) to the nearest matching boundary error event.</summary>
+    /// <summary>Propagates a BPMN error up the scopes (and to the calling process) to the nearest matching error start event
+    /// of an event subprocess in a scope, or boundary error event on an activity.</summary>
     private async Task ThrowErrorAsync(InstanceState state, ExecutionEntity execution, string errorCode, bool fromHandler)
     {
+        bool Catches(EventDefinition? definition) =>
+            definition is ErrorEventDefinition e && (e.ErrorCode is null || e.ErrorCode == errorCode);
         var current = state;
         var from = execution;
         while (true)
         {
+            ExecutionEntity? below = null;
             foreach (var scope in current.SelfAndAncestors(from).ToList())
             {
-                if (scope.LoopCounter is not null || current.Model.NodesById.GetValueOrDefault(scope.ActivityId) is not Activity activity) continue;
-                var boundary = activity.BoundaryEvents.FirstOrDefault(b =>
-                    b.EventDefinition is ErrorEventDefinition e && (e.ErrorCode is null || e.ErrorCode == errorCode));
+                var node = current.Model.NodesById.GetValueOrDefault(scope.ActivityId);
+                ScopeModel? scopeModel = scope.ParentId is null ? current.Model : scope.IsMultiInstanceBody ? null : node as SubProcess;
+                // Inside a scope its event subprocesses catch first (not the one the error comes from), then the boundary events outside it.
+                var start = scopeModel?.EventSubProcesses.Where(e => e.Id != below?.ActivityId)
+                    .SelectMany(e => e.StartEvents).FirstOrDefault(s => Catches(s.EventDefinition));
+                below = scope;
+                if (start is not null)
+                {
+                    ctx.History(current, "ErrorCaught", start.Id, start.ElementType, scope.Id, details: errorCode);
+                    await StartEventSubProcessAsync(current, scope, start, null);
+                    return;
+                }
+                if (scope.LoopCounter is not null || node is not Activity activity) continue;
+                var boundary = activity.BoundaryEvents.FirstOrDefault(b => Catches(b.EventDefinition));
                 if (boundary is null) continue;
                 ctx.History(current, "ErrorCaught", boundary.Id, boundary.ElementType, scope.Id, details: errorCode);
                 await FireBoundaryAsync(current, scope, boundary, null);

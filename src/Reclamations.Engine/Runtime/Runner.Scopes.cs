@@ -66,7 +66,7 @@ internal sealed partial class Runner
         if (start.IsInterrupting)
         {
             foreach (var child in state.Children(scope).ToList()) await CancelAsync(state, child, includeSelf: true);
-            RemoveWaitArtifacts(state, scope);
+            RemoveEventSubProcessTriggers(state, scope);
         }
         var subScope = NewExecution(state, scope, eventSub.Id);
         ctx.History(state, "ActivityStarted", eventSub.Id, eventSub.ElementType, subScope.Id);
@@ -75,6 +75,22 @@ internal sealed partial class Runner
         ctx.History(state, "ActivityStarted", start.Id, start.ElementType, token.Id);
         SetVariables(state, token, variables);
         await LeaveAsync(state, token);
+    }
+
+    /// <summary>Withdraws the event subprocess triggers armed on a scope; the boundary events of the scope's own activity stay.</summary>
+    private void RemoveEventSubProcessTriggers(InstanceState state, ExecutionEntity scope)
+    {
+        foreach (var job in state.Jobs.Where(j => j.ExecutionId == scope.Id && state.Model.Node(j.ActivityId) is StartEvent).ToList())
+        {
+            state.Jobs.Remove(job);
+            ctx.Db.Jobs.Remove(job);
+        }
+        foreach (var subscription in state.Subscriptions
+                     .Where(s => s.ExecutionId == scope.Id && state.Model.Node(s.ActivityId) is StartEvent).ToList())
+        {
+            state.Subscriptions.Remove(subscription);
+            ctx.Db.EventSubscriptions.Remove(subscription);
+        }
     }
 
     /// <summary>Ends the instance: every execution, task, job and subscription goes; instance variables stay readable.</summary>
