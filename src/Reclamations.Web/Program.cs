@@ -1,10 +1,14 @@
+using System.Text.Json.Serialization;
+using Reclamations.Web.Complaints;
 using Reclamations.Web.Engine;
 using Reclamations.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddProblemDetailsForEngineErrors();
-builder.AddReclamationsEngine();
+var engine = builder.AddReclamationsEngine(out var connectionString);
+builder.AddReclamationsDomain(engine, connectionString);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -13,9 +17,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapEngineApi();
+app.MapComplaintApi();
 app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 
 await app.PrepareEngineAsync();
+await app.PrepareDomainAsync();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

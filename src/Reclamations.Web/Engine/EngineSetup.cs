@@ -11,13 +11,13 @@ namespace Reclamations.Web.Engine;
 /// <summary>Hosts the engine: database provider, clock (system, or manual for simulations), deployment of workflows/*.bpmn.</summary>
 public static class EngineSetup
 {
-    public static EngineBuilder AddReclamationsEngine(this WebApplicationBuilder builder)
+    public static EngineBuilder AddReclamationsEngine(this WebApplicationBuilder builder, out string connectionString)
     {
         var config = builder.Configuration;
         var provider = config["Database:Provider"] ?? "Sqlite";
         if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'Sqlite'.");
-        var connectionString = SqliteConnectionString(config.GetConnectionString("Reclamations") ?? "Data Source=data/reclamations.db",
+        connectionString = SqliteConnectionString(config.GetConnectionString("Reclamations") ?? "Data Source=data/reclamations.db",
             builder.Environment.ContentRootPath);
 
         if (ManualClockAllowed(builder.Environment, config))
@@ -25,7 +25,8 @@ public static class EngineSetup
         else
             builder.Services.AddSingleton(TimeProvider.System);
 
-        return builder.Services.AddProcessEngine(db => db.UseEngineSqlite(connectionString), o =>
+        var engineConnection = connectionString;
+        return builder.Services.AddProcessEngine(db => db.UseEngineSqlite(engineConnection), o =>
         {
             o.TimeZoneId = config["Engine:TimeZone"] ?? o.TimeZoneId;
             if (bool.TryParse(config["Engine:RunJobExecutor"], out var run)) o.RunJobExecutor = run;

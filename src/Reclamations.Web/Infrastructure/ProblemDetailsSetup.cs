@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Reclamations.Domain.Documents;
+using Reclamations.Domain.Profiles;
+using Reclamations.Domain.Register;
 using Reclamations.Engine.Parsing;
 using Reclamations.Engine.Runtime;
 
@@ -47,11 +50,30 @@ public static class ProblemDetailsSetup
                 return Problem(409, "Conflict", conflict.Message);
             case ProcessEngineException engine:
                 return Problem(422, "The process cannot go on", engine.Message);
+            case RegisterValidationException register:
+                return Invalid(register.Message, register.Errors);
+            case DeadlineProfileValidationException profile:
+                return Invalid(profile.Message, profile.Errors);
+            case ComplaintNotFoundException or DocumentNotFoundException or DeadlineProfileNotFoundException:
+                return Problem(404, "Not found", exception.Message);
+            case ComplaintConflictException:
+                return Problem(409, "Conflict", exception.Message);
+            case DocumentTooLargeException:
+                return Problem(413, "Document too large", exception.Message);
+            case DocumentIntegrityException:
+                return Problem(500, "Document altered", exception.Message);
             case BadHttpRequestException bad:
                 return Problem(400, "Bad request", bad.Message);
             default:
                 return null;
         }
+    }
+
+    private static ProblemDetails Invalid(string detail, IEnumerable<FieldError> errors)
+    {
+        var problem = Problem(400, "Invalid input", detail);
+        problem.Extensions["errors"] = errors.Select(e => new { field = e.Field, message = e.Message }).ToList();
+        return problem;
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };

@@ -60,6 +60,22 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>Every message received so far, oldest first.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> AllMessagesAsync()
+    {
+        var received = new List<(DateTime At, ReceivedMail Mail)>();
+        foreach (var eml in Directory.EnumerateFiles(MessagesDirectory, "*.eml"))
+        {
+            var json = Path.ChangeExtension(eml, ".json");
+            if (!File.Exists(json)) continue;
+            var message = await MimeMessage.LoadAsync(eml);
+            var envelope = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+            var recipients = envelope.RootElement.GetProperty("rcpt_tos").EnumerateArray().Select(r => r.GetString()!).ToArray();
+            received.Add((File.GetLastWriteTimeUtc(eml), new ReceivedMail(message, recipients)));
+        }
+        return received.OrderBy(r => r.At).Select(r => r.Mail).ToList();
+    }
+
     /// <summary>Waits for the message with this Message-Id to arrive.</summary>
     public async Task<ReceivedMail> WaitForMessageAsync(string messageId, TimeSpan timeout)
     {

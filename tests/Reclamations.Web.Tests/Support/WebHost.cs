@@ -10,7 +10,8 @@ public sealed class WebHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public WebHost(string? folder = null, bool manualClock = true, string environment = "Testing")
+    public WebHost(string? folder = null, bool manualClock = true, string environment = "Testing",
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "reclamations-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(WorkflowsFolder);
@@ -22,7 +23,10 @@ public sealed class WebHost : WebApplicationFactory<Program>
             ["Workflows:Directory"] = WorkflowsFolder,
             ["Engine:Clock"] = manualClock ? "Manual" : "System",
             ["Engine:RunJobExecutor"] = "false",
+            ["Mail:RunOutboxWorker"] = "false",
+            ["DemoData"] = "false",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
     public string Folder { get; }

@@ -1,0 +1,31 @@
+namespace Reclamations.Web.Complaints;
+
+public sealed record ComplainantRequest(string? Name, string? Kind, string? Email, string? PostalAddress, string? Phone);
+
+public sealed record RegisterComplaintRequest(
+    ComplainantRequest? Complainant,
+    DateOnly? SentAt,
+    DateTimeOffset? ReceivedAt,
+    string? Channel,
+    bool? IsOral,
+    string? Subject,
+    string? Description,
+    string? Category,
+    string? ContractReference,
+    string? ProductOrService,
+    string? Insurer,
+    List<string>? PersonsInvolved,
+    List<string>? OtherParties,
+    string? UsualContact,
+    string? Handler,
+    string? Profile);
+
+public sealed record RegisterComplaintResponse(Guid Id, string Reference, DateOnly AcknowledgementDueDate, DateOnly ResponseDueDate,
+    Guid? ProcessInstanceId, string Status);
+
+public sealed record ClientReplyRequest(bool? Satisfied, string? Comment, string? UserId);
+
+public sealed record ClientReplyResponse(int Correlated);
+
+public sealed record DeadlinesResponse(DateOnly ClockStart, DateOnly AcknowledgementDueDate, DateOnly ResponseDueDate,
+    DateOnly MediatorFrom, DateOnly MediatorUntil, DateOnly? SecondLevelDueDate);

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Reclamations.Domain.Deadlines;
+using Reclamations.Domain.Documents;
+using Reclamations.Domain.Letters;
+using Reclamations.Domain.Mail;
+using Reclamations.Domain.Persistence;
+using Reclamations.Domain.Profiles;
+using Reclamations.Domain.Register;
+using Reclamations.Domain.Workflow;
+using Reclamations.Engine.Hosting;
+using Reclamations.Web.Infrastructure;
+
+namespace Reclamations.Web.Complaints;
+
+/// <summary>Hosts the domain: register, documents, profiles, letters, mail outbox, and the workflow handlers on the engine.</summary>
+public static class DomainSetup
+{
+    public static WebApplicationBuilder AddReclamationsDomain(this WebApplicationBuilder builder, EngineBuilder engine, string connectionString)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+        var contentRoot = builder.Environment.ContentRootPath;
+        var mail = MailOptions.FromConfiguration(WithDefaults(config));
+        mail = mail with { DataDirectory = Path.GetFullPath(Path.Combine(contentRoot, mail.DataDirectory)) };
+        var firm = FirmFrom(config);
+        var templates = config["Templates:Directory"] ?? RepositoryPaths.Find("templates", contentRoot, AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("No templates folder found (set Templates:Directory).");
+        var catalog = new DeadlineProfileCatalog();
+
+        services.AddPooledDbContextFactory<DomainDbContext>(o => o.UseDomainSqlite(connectionString));
+        services.AddSingleton(catalog);
+        services.AddSingleton(mail);
+        services.AddSingleton(firm);
+        services.AddSingleton(MediatorSettings.Default);
+        services.AddSingleton(new NotificationSettings(config.GetSection("Notifications").GetChildren()
+            .Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!)));
+        services.AddSingleton(_ => LetterTemplateStore.LoadFromDirectory(templates));
+        services.AddSingleton<LetterRenderer>();
+        services.AddSingleton(sp => new ComplaintRegister(sp.GetRequiredService<IDbContextFactory<DomainDbContext>>(),
+            sp.GetRequiredService<TimeProvider>(), new RegisterOptions { TimeZoneId = firm.TimeZoneId }));
+        services.AddSingleton(new DocumentStoreOptions { DataDirectory = mail.DataDirectory });
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<DeadlineProfileStore>();
+        services.AddSingleton<ComplaintService>();
+        services.AddSingleton<IOutboxStore, EfOutboxStore>();
+        services.AddSingleton(sp => MailTransportFactory.Create(mail, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(OutboxRetryPolicy.Default);
+        services.AddSingleton<MailOutbox>();
+        services.AddHostedService<OutboxWorker>();
+        engine.AddComplaintWorkflow(catalog);
+        return builder;
+    }
+
+    /// <summary>Migrates the domain store, loads the deadline profiles in force, and (Development) registers demo complaints.</summary>
+    public static async Task PrepareDomainAsync(this WebApplication app)
+    {
+        var services = app.Services;
+        await DomainDb.MigrateAsync(services.GetRequiredService<IDbContextFactory<DomainDbContext>>(), services.GetRequiredService<TimeProvider>());
+        services.GetRequiredService<DeadlineProfileCatalog>().Replace(await services.GetRequiredService<DeadlineProfileStore>().ListAsync());
+        if (app.Configuration.GetValue("DemoData", app.Environment.IsDevelopment()))
+            await DemoData.EnsureAsync(services, app.Logger);
+    }
+
+    /// <summary>A sender address by default, so the embedded set-up needs no configuration.</summary>
+    private static IConfiguration WithDefaults(IConfiguration config) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:From"] = "reclamations@cabinet-exemple.fr" })
+            .AddConfiguration(config)
+            .Build();
+
+    private static FirmSettings FirmFrom(IConfiguration config)
+    {
+        var section = config.GetSection("Firm");
+        var address = section.GetSection("Address").GetChildren().Select(c => c.Value ?? "").Where(v => v.Length > 0).ToList();
+        return new FirmSettings(
+            section["Name"] ?? "Cabinet Exemple Courtage",
+            address.Count > 0 ? address : ["1 rue de l'Exemple", "75001 Paris"],
+            section["OriasNumber"] ?? "00 000 000",
+            section["RegistrationNumber"],
+            section["ComplaintsContactName"] ?? "Service Réclamations",
+            section["ComplaintsContactEmail"] ?? "reclamations@cabinet-exemple.fr",
+            section["Phone"] ?? "01 00 00 00 00",
+            section["TimeZoneId"] ?? config["Engine:TimeZone"] ?? "Europe/Paris");
+    }
+}

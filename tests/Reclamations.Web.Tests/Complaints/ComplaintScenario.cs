@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Reclamations.Domain.Mail;
+using Reclamations.Domain.Tests.Mail;
+using Reclamations.Web.Tests.Support;
+
+namespace Reclamations.Web.Tests.Complaints;
+
+/// <summary>The real app (real workflows/*.bpmn and templates/, SQLite file, manual clock) sending its letters to a real
+/// SMTP server; drives a complaint through its tasks as the staff would, through the HTTP API.</summary>
+public sealed class ComplaintScenario : IAsyncDisposable
+{
+    private readonly WebHost _host;
+
+    public ComplaintScenario(SmtpServerFixture smtp)
+    {
+        Smtp = smtp;
+        _host = new WebHost(settings: new Dictionary<string, string?>
+        {
+            ["Workflows:Directory"] = RepoFolders.Find("workflows"),
+            ["Templates:Directory"] = RepoFolders.Find("templates"),
+            ["Mail:Smtp:Host"] = smtp.Host,
+            ["Mail:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Smtp:Security"] = "None",
+            ["Mail:From"] = "reclamations@cabinet-test.fr",
+            ["Firm:Name"] = "Cabinet Test Courtage",
+            ["Notifications:Direction"] = "direction@cabinet-test.fr",
+            ["Notifications:ComplaintsOfficer"] = "responsable@cabinet-test.fr",
+        });
+        Client = _host.CreateClient();
+    }
+
+    public SmtpServerFixture Smtp { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => _host.Services;
+
+    public async Task<JsonNode> RegisterAsync(object request)
+    {
+        var response = await Client.PostJsonAsync("/api/complaints", request);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = await response.JsonAsync();
+        await SettleAsync();
+        return created;
+    }
+
+    /// <summary>Runs the jobs due now (async letter steps) and sends the outbox.</summary>
+    public async Task SettleAsync() => await AdvanceAsync("PT0S");
+
+    /// <summary>Moves the app's clock (every timer due meanwhile fires, in order) and sends the outbox.</summary>
+    public async Task AdvanceAsync(string duration)
+    {
+        var response = await Client.PostJsonAsync("/api/engine/clock/advance", new { duration });
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        await Services.GetRequiredService<MailOutbox>().ProcessDueAsync(100);
+    }
+
+    public async Task<JsonArray> TasksAsync(string processInstanceId) =>
+        (await (await Client.GetAsync($"/api/engine/tasks?processInstanceId={processInstanceId}&take=100")).JsonAsync()).AsArray();
+
+    /// <summary>Open tasks of the complaint and of its called litigation instance (by business key).</summary>
+    public async Task<JsonArray> ComplaintTasksAsync(string complaintId) =>
+        (await ComplaintAsync(complaintId))["openTasks"]!.AsArray();
+
+    public async Task<JsonNode> ComplaintAsync(string complaintId)
+    {
+        var response = await Client.GetAsync($"/api/complaints/{complaintId}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return await response.JsonAsync();
+    }
+
+    /// <summary>Completes the complaint's single open task with this key (claiming it first as <paramref name="user"/>).</summary>
+    public async Task<HttpResponseMessage> CompleteAsync(string complaintId, string taskKey, object variables, string user = "staff.user",
+        bool expectSuccess = true)
+    {
+        var tasks = await ComplaintTasksAsync(complaintId);
+        var task = tasks.Should().ContainSingle(t => t!["taskDefinitionKey"]!.GetValue<string>() == taskKey,
+            $"task {taskKey} should be open among {string.Join(", ", tasks.Select(t => t!["taskDefinitionKey"]))}").Subject!;
+        var response = await Client.PostJsonAsync($"/api/engine/tasks/{task["id"]}/complete", new { variables, userId = user });
+        if (expectSuccess) response.StatusCode.Should().Be(HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync());
+        await SettleAsync();
+        return response;
+    }
+
+    public async Task<IReadOnlyList<string>> OpenTaskKeysAsync(string complaintId) =>
+        (await ComplaintTasksAsync(complaintId)).Select(t => t!["taskDefinitionKey"]!.GetValue<string>()).Order().ToList();
+
+    /// <summary>The letters the SMTP server received whose subject names <paramref name="reference"/>.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> MailsAsync(string reference) =>
+        (await Smtp.AllMessagesAsync()).Where(m => m.Message.Subject.Contains(reference, StringComparison.Ordinal)).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        WebHost.DeleteFolder(_host.Folder);
+    }
+}
