@@ -1,0 +1,191 @@
+using Reclamations.Engine.Api;
+using Reclamations.Engine.Runtime;
+using Reclamations.Engine.Tests.Support;
+using static Reclamations.Engine.Tests.Support.Bpmn;
+
+namespace Reclamations.Engine.Tests.Runtime;
+
+public sealed class CallActivityTests
+{
+    private const string WaitingChild = """
+        <startEvent id="c_s" />
+        <userTask id="c_task" />
+        <serviceTask id="c_work" camunda:type="external" camunda:topic="work" />
+        <endEvent id="c_e" />
+        """;
+
+    private static string Caller(string mappings, string boundary = "") => Process("parent", $"""
+        <startEvent id="s" />
+        <callActivity id="call" calledElement="child">
+          <extensionElements>{mappings}</extensionElements>
+        </callActivity>
+        {boundary}
+        <userTask id="after" />
+        """ + Chain("s", "call", "after"));
+
+    private static async Task<ProcessInstanceInfo> CalledInstanceAsync(EngineHarness h, string businessKey)
+    {
+        var ids = await h.Engine.FindProcessInstancesAsync(businessKey);
+        var instances = new List<ProcessInstanceInfo>();
+        foreach (var id in ids) instances.Add(await h.InstanceAsync(id));
+        return instances.Should().ContainSingle(i => i.DefinitionKey == "child").Subject;
+    }
+
+    [Fact]
+    public async Task The_caller_waits_while_the_called_instance_waits_and_gets_its_out_variables_back()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", WaitingChild + Chain("c_s", "c_task", "c_work", "c_e")), "child.bpmn");
+        await h.DeployAsync(Caller("""
+            <camunda:in source="amount" target="childAmount" />
+            <camunda:in sourceExpression="${ amount * 2 }" target="doubled" />
+            <camunda:out source="result" target="childResult" />
+            <camunda:out sourceExpression="${ result + '!' }" target="shouted" />
+            """), "parent.bpmn");
+
+        var parent = await h.StartAsync("parent", Vars.Of(("amount", 10L), ("secret", "not passed")), businessKey: "REC-7");
+
+        parent.State.Should().Be("Active");
+        parent.ActiveActivityIds.Should().Equal("call");
+        var child = await CalledInstanceAsync(h, "REC-7");
+        child.State.Should().Be("Active");
+        child.BusinessKey.Should().Be("REC-7");
+        child.SuperProcessInstanceId.Should().Be(parent.Id);
+        child.ActiveActivityIds.Should().Equal("c_task");
+        child.Variables.Should().BeEquivalentTo(new Dictionary<string, object?> { ["childAmount"] = 10L, ["doubled"] = 20L });
+        (await h.TasksAsync(parent.Id)).Should().BeEmpty();
+
+        h.Script.Results["work"] = new() { ["result"] = "done", ["internal"] = 1L };
+        await h.CompleteAsync(child.Id, "c_task");
+
+        (await h.InstanceAsync(child.Id)).State.Should().Be("Completed");
+        var resumed = await h.InstanceAsync(parent.Id);
+        resumed.ActiveActivityIds.Should().Equal("after");
+        resumed.Variables.Should().Contain("childResult", "done").And.Contain("shouted", "done!").And.NotContainKey("internal");
+        (await h.HistoryAsync(parent.Id, "ActivityCompleted")).Should().Equal("s", "call");
+    }
+
+    [Fact]
+    public async Task Variables_all_copies_every_variable_in_and_out()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", """
+            <startEvent id="c_s" />
+            <serviceTask id="c_work" camunda:type="external" camunda:topic="work" />
+            <endEvent id="c_e" />
+            """ + Chain("c_s", "c_work", "c_e")), "child.bpmn");
+        await h.DeployAsync(Caller("""
+            <camunda:in variables="all" />
+            <camunda:out variables="all" />
+            """), "parent.bpmn");
+        h.Script.Results["work"] = new() { ["verdict"] = "accepted" };
+
+        var parent = await h.StartAsync("parent", Vars.Of(("amount", 10L), ("complainant", "Dupont")), businessKey: "REC-8");
+
+        h.Script.Calls.Single(c => c.Topic == "work").Variables.Should().Contain("amount", 10L).And.Contain("complainant", "Dupont");
+        var child = await CalledInstanceAsync(h, "REC-8");
+        child.State.Should().Be("Completed");
+        parent.ActiveActivityIds.Should().Equal("after");
+        parent.Variables.Should().Contain("verdict", "accepted").And.Contain("amount", 10L);
+    }
+
+    [Fact]
+    public async Task The_latest_version_of_the_called_process_is_started()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", """<startEvent id="c_s" /><userTask id="v1_task" />""" + Chain("c_s", "v1_task")), "child.bpmn");
+        await h.DeployAsync(Caller(""), "parent.bpmn");
+        var v2 = await h.DeployAsync(Process("child", """<startEvent id="c_s" /><userTask id="v2_task" />""" + Chain("c_s", "v2_task")), "child.bpmn");
+        v2.Version.Should().Be(2);
+
+        await h.StartAsync("parent", businessKey: "REC-9");
+
+        var child = await CalledInstanceAsync(h, "REC-9");
+        child.DefinitionVersion.Should().Be(2);
+        child.ActiveActivityIds.Should().Equal("v2_task");
+    }
+
+    [Fact]
+    public async Task Calling_an_undeployed_process_fails_the_command_naming_it()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Caller(""), "parent.bpmn");
+
+        var act = () => h.Engine.StartProcessAsync("parent", "REC-10");
+
+        (await act.Should().ThrowAsync<ProcessEngineException>()).Which.Message.Should().Contain("'child'").And.Contain("'call'");
+        (await h.Engine.FindProcessInstancesAsync("REC-10")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_interrupting_timer_on_the_call_activity_terminates_the_called_instance()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", WaitingChild + Chain("c_s", "c_task", "c_work", "c_e")), "child.bpmn");
+        await h.DeployAsync(Process("parent", $"""
+            <startEvent id="s" />
+            <callActivity id="call" calledElement="child" />
+            <boundaryEvent id="late" attachedToRef="call">{Timer("timeDuration", "P1D")}</boundaryEvent>
+            <userTask id="after" />
+            <userTask id="escalated" />
+            """ + Chain("s", "call", "after") + Chain("late", "escalated")), "parent.bpmn");
+        var parent = await h.StartAsync("parent", businessKey: "REC-11");
+        var child = await CalledInstanceAsync(h, "REC-11");
+        child.ActiveActivityIds.Should().Equal("c_task");
+
+        await h.AdvanceAsync(TimeSpan.FromHours(25));
+
+        var terminated = await h.InstanceAsync(child.Id);
+        terminated.State.Should().Be("Terminated");
+        terminated.ActiveActivityIds.Should().BeEmpty();
+        (await h.TasksAsync(child.Id)).Should().BeEmpty();
+        var moved = await h.InstanceAsync(parent.Id);
+        moved.ActiveActivityIds.Should().Equal("escalated");
+        h.Script.CallsTo("work").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_bpmn_error_thrown_in_the_called_process_is_caught_on_the_call_activity()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", WaitingChild + Chain("c_s", "c_task", "c_work", "c_e")), "child.bpmn");
+        await h.DeployAsync(Process("parent", """
+            <startEvent id="s" />
+            <callActivity id="call" calledElement="child" />
+            <boundaryEvent id="failed" attachedToRef="call"><errorEventDefinition errorRef="Err_Fail" /></boundaryEvent>
+            <userTask id="after" />
+            <userTask id="handle" />
+            """ + Chain("s", "call", "after") + Chain("failed", "handle")), "parent.bpmn");
+        var parent = await h.StartAsync("parent", businessKey: "REC-12");
+        var child = await CalledInstanceAsync(h, "REC-12");
+        h.Script.BpmnErrors["work"] = "FAIL";
+
+        await h.CompleteAsync(child.Id, "c_task");
+
+        (await h.InstanceAsync(child.Id)).State.Should().Be("Terminated");
+        (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("handle");
+        (await h.Engine.GetHistoryAsync(parent.Id)).Should().Contain(e => e.EventType == "ErrorCaught" && e.ActivityId == "failed" && e.Details == "FAIL");
+    }
+
+    [Fact]
+    public async Task An_error_end_event_in_the_called_process_is_caught_on_the_call_activity()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", """
+            <startEvent id="c_s" />
+            <endEvent id="c_err"><errorEventDefinition errorRef="Err_Fail" /></endEvent>
+            """ + Chain("c_s", "c_err")), "child.bpmn");
+        await h.DeployAsync(Process("parent", """
+            <startEvent id="s" />
+            <callActivity id="call" calledElement="child" />
+            <boundaryEvent id="failed" attachedToRef="call"><errorEventDefinition errorRef="Err_Fail" /></boundaryEvent>
+            <userTask id="after" />
+            <userTask id="handle" />
+            """ + Chain("s", "call", "after") + Chain("failed", "handle")), "parent.bpmn");
+
+        var parent = await h.StartAsync("parent", businessKey: "REC-13");
+
+        parent.ActiveActivityIds.Should().Equal("handle");
+        (await CalledInstanceAsync(h, "REC-13")).State.Should().Be("Terminated");
+    }
+}

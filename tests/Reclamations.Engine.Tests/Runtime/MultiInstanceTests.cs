@@ -1,0 +1,184 @@
+using Reclamations.Engine.Tests.Support;
+using static Reclamations.Engine.Tests.Support.Bpmn;
+
+namespace Reclamations.Engine.Tests.Runtime;
+
+public sealed class MultiInstanceTests
+{
+    private static readonly List<object?> Reviewers = ["alice", "bob", "carol"];
+
+    private static string Loop(bool sequential, string collection = "${ reviewers }", string extra = "") =>
+        $"""<multiInstanceLoopCharacteristics isSequential="{(sequential ? "true" : "false")}" camunda:collection="{collection}" camunda:elementVariable="reviewer">{extra}</multiInstanceLoopCharacteristics>""";
+
+    private static string ReviewProcess(bool sequential, string collection = "${ reviewers }", string extra = "") => Process("p", $$"""
+        <startEvent id="s" />
+        <userTask id="review" camunda:assignee="${ reviewer }">{{Loop(sequential, collection, extra)}}</userTask>
+        <userTask id="after" />
+        """ + Chain("s", "review", "after"));
+
+    private static string WorkProcess(bool sequential, string collection = "reviewers") => Process("p", $"""
+        <startEvent id="s" />
+        <serviceTask id="w" camunda:type="external" camunda:topic="work">{Loop(sequential, collection)}</serviceTask>
+        <serviceTask id="after" camunda:type="external" camunda:topic="check" />
+        <endEvent id="e" />
+        """ + Chain("s", "w", "after", "e"));
+
+    [Theory]
+    [InlineData("${ reviewers }")]
+    [InlineData("reviewers")]
+    public async Task Parallel_user_tasks_one_per_element_assigned_by_the_element_variable(string collection)
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(ReviewProcess(sequential: false, collection));
+
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
+
+        var tasks = await h.TasksAsync(started.Id);
+        tasks.Select(t => t.Assignee).Should().BeEquivalentTo(["alice", "bob", "carol"]);
+        tasks.Should().OnlyContain(t => t.TaskDefinitionKey == "review");
+        started.ActiveActivityIds.Should().Equal("review");
+
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "bob").Id);
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "alice").Id);
+        (await h.TasksAsync(started.Id)).Select(t => t.Assignee).Should().Equal("carol");
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("review");
+
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "carol").Id);
+
+        var after = await h.InstanceAsync(started.Id);
+        after.ActiveActivityIds.Should().Equal("after");
+        after.Variables.Should().NotContainKey("reviewer").And.NotContainKey("loopCounter").And.NotContainKey("nrOfInstances");
+        (await h.HistoryAsync(started.Id, "ActivityCompleted")).Count(id => id == "review").Should().Be(4, "three instances and the body");
+    }
+
+    [Fact]
+    public async Task Sequential_user_tasks_are_created_one_at_a_time_in_collection_order()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(ReviewProcess(sequential: true));
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
+
+        foreach (var reviewer in Reviewers)
+        {
+            var task = await h.SingleTaskAsync(started.Id);
+            task.Assignee.Should().Be((string)reviewer!);
+            await h.RestartAsync();
+            await h.Engine.CompleteTaskAsync(task.Id);
+        }
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
+    }
+
+    [Fact]
+    public async Task Parallel_service_task_sees_element_variable_loop_counter_and_counts()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(WorkProcess(sequential: false));
+
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
+
+        started.State.Should().Be("Completed");
+        var calls = h.Script.Calls.Where(c => c.Topic == "work").ToList();
+        calls.Should().HaveCount(3);
+        calls.Select(c => c.Variables["reviewer"]).Should().Equal("alice", "bob", "carol");
+        calls.Select(c => c.Variables["loopCounter"]).Should().Equal(0L, 1L, 2L);
+        calls.Should().OnlyContain(c => Equals(c.Variables["nrOfInstances"], 3L));
+        calls.Select(c => c.Variables["nrOfCompletedInstances"]).Should().Equal(0L, 1L, 2L);
+        h.Script.Calls.Single(c => c.Topic == "check").Variables.Should().NotContainKey("reviewer").And.NotContainKey("nrOfInstances");
+    }
+
+    [Fact]
+    public async Task Sequential_service_task_runs_in_order_with_counts()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(WorkProcess(sequential: true, collection: "${ reviewers }"));
+
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
+
+        started.State.Should().Be("Completed");
+        var calls = h.Script.Calls.Where(c => c.Topic == "work").ToList();
+        calls.Select(c => c.Variables["reviewer"]).Should().Equal("alice", "bob", "carol");
+        calls.Select(c => c.Variables["loopCounter"]).Should().Equal(0L, 1L, 2L);
+        calls.Select(c => c.Variables["nrOfCompletedInstances"]).Should().Equal(0L, 1L, 2L);
+        calls.Select(c => c.Variables["nrOfActiveInstances"]).Should().Equal(1L, 1L, 1L);
+        calls.Should().OnlyContain(c => Equals(c.Variables["nrOfInstances"], 3L));
+    }
+
+    [Fact]
+    public async Task The_completion_condition_ends_the_loop_early_and_cancels_the_remaining_tasks()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(ReviewProcess(sequential: false,
+            extra: "<completionCondition xsi:type=\"tFormalExpression\">${ nrOfCompletedInstances &gt;= 2 }</completionCondition>"));
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
+        var tasks = await h.TasksAsync(started.Id);
+
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "alice").Id);
+        (await h.TasksAsync(started.Id)).Should().HaveCount(2);
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "carol").Id);
+
+        var after = await h.InstanceAsync(started.Id);
+        after.ActiveActivityIds.Should().Equal("after");
+        (await h.TasksAsync(started.Id)).Select(t => t.TaskDefinitionKey).Should().Equal("after");
+        var deleted = (await h.Engine.GetHistoryAsync(started.Id)).Where(e => e.EventType == "TaskDeleted").ToList();
+        deleted.Should().ContainSingle().Which.TaskId.Should().Be(tasks.Single(t => t.Assignee == "bob").Id);
+    }
+
+    [Fact]
+    public async Task An_empty_collection_passes_straight_through()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(ReviewProcess(sequential: false));
+
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", new List<object?>())));
+
+        started.ActiveActivityIds.Should().Equal("after");
+        (await h.TasksAsync(started.Id)).Select(t => t.TaskDefinitionKey).Should().Equal("after");
+        (await h.HistoryAsync(started.Id, "TaskCreated")).Should().Equal("after");
+    }
+
+    [Fact]
+    public async Task An_empty_collection_passes_straight_through_a_sequential_loop()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(WorkProcess(sequential: true));
+
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", new List<object?>())));
+
+        started.State.Should().Be("Completed");
+        h.Script.CallsTo("work").Should().Be(0);
+        h.Script.CallsTo("check").Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("${ copies }")]
+    public async Task Loop_cardinality_runs_the_activity_that_many_times(string cardinality)
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <serviceTask id="w" camunda:type="external" camunda:topic="work">
+              <multiInstanceLoopCharacteristics isSequential="true"><loopCardinality xsi:type="tFormalExpression">{cardinality}</loopCardinality></multiInstanceLoopCharacteristics>
+            </serviceTask>
+            <endEvent id="e" />
+            """ + Chain("s", "w", "e")));
+
+        var started = await h.StartAsync("p", Vars.Of(("copies", 3L)));
+
+        started.State.Should().Be("Completed");
+        h.Script.Calls.Where(c => c.Topic == "work").Select(c => c.Variables["loopCounter"]).Should().Equal(0L, 1L, 2L);
+    }
+
+    [Fact]
+    public async Task A_collection_that_is_not_a_list_fails_naming_the_activity()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(ReviewProcess(sequential: false));
+
+        var act = () => h.Engine.StartProcessAsync("p", "REC-MI", Vars.Of(("reviewers", "alice")));
+
+        (await act.Should().ThrowAsync<Exception>()).Which.Message.Should().Contain("'review'");
+        (await h.Engine.FindProcessInstancesAsync("REC-MI")).Should().BeEmpty();
+    }
+}
