@@ -64,7 +64,8 @@ internal sealed partial class Runner
         var variables = state.VisibleVariables(body);
         var total = Convert.ToInt64(variables["nrOfInstances"]);
         var completed = Convert.ToInt64(variables["nrOfCompletedInstances"]) + 1;
-        var active = state.Children(body).Count();
+        // Sequential: the one active instance is replaced by the next, so the count stays 1 (as in Camunda).
+        var active = activity.MultiInstance!.IsSequential ? 1 : state.Children(body).Count();
         ctx.SetLocalVariable(state, body, "nrOfCompletedInstances", completed);
         ctx.SetLocalVariable(state, body, "nrOfActiveInstances", (long)active);
         variables["nrOfCompletedInstances"] = completed;
