@@ -1,3 +1,4 @@
+using Reclamations.Engine.Runtime;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -76,9 +77,9 @@ public sealed class ExpressionTests
 
         var act = () => h.Engine.StartProcessAsync("p", "REC-X", Vars.Of(("amont", 5L)));
 
-        var error = (await act.Should().ThrowAsync<Exception>()).Which;
+        var error = (await act.Should().ThrowAsync<ProcessEngineException>()).Which;
         error.Message.Should().Contain("unknown variable 'amount'");
-        error.Message.Should().Contain("'gw'", "the failure should say where the condition is");
+        error.Message.Should().Contain("'f_gw_yes'").And.Contain("'gw'", "the failure should say where the condition is");
         (await h.Engine.FindProcessInstancesAsync("REC-X")).Should().BeEmpty();
     }
 
