@@ -188,4 +188,104 @@ public sealed class CallActivityTests
         parent.ActiveActivityIds.Should().Equal("handle");
         (await CalledInstanceAsync(h, "REC-13")).State.Should().Be("Terminated");
     }
+
+    [Fact]
+    public async Task An_uncaught_error_end_event_in_the_called_process_ends_it_like_a_none_end_event_and_the_caller_goes_on()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", """
+            <startEvent id="c_s" />
+            <endEvent id="c_err"><errorEventDefinition errorRef="Err_Fail" /></endEvent>
+            """ + Chain("c_s", "c_err")), "child.bpmn");
+        await h.DeployAsync(Caller(""), "parent.bpmn");
+
+        var parent = await h.StartAsync("parent", businessKey: "REC-14");
+
+        parent.ActiveActivityIds.Should().Equal("after");
+        (await CalledInstanceAsync(h, "REC-14")).State.Should().Be("Completed");
+    }
+
+    [Fact]
+    public async Task An_error_from_a_grandchild_is_caught_two_levels_up()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("grandchild", """
+            <startEvent id="g_s" />
+            <userTask id="g_task" />
+            <endEvent id="g_err"><errorEventDefinition errorRef="Err_Fail" /></endEvent>
+            """ + Chain("g_s", "g_task", "g_err")), "grandchild.bpmn");
+        await h.DeployAsync(Process("child", """
+            <startEvent id="c_s" />
+            <callActivity id="c_call" calledElement="grandchild" />
+            <endEvent id="c_e" />
+            """ + Chain("c_s", "c_call", "c_e")), "child.bpmn");
+        await h.DeployAsync(Process("parent", """
+            <startEvent id="s" />
+            <callActivity id="call" calledElement="child" />
+            <boundaryEvent id="failed" attachedToRef="call"><errorEventDefinition errorRef="Err_Fail" /></boundaryEvent>
+            <userTask id="after" />
+            <userTask id="handle" />
+            """ + Chain("s", "call", "after") + Chain("failed", "handle")), "parent.bpmn");
+        var parent = await h.StartAsync("parent", businessKey: "REC-15");
+        var all = new List<ProcessInstanceInfo>();
+        foreach (var id in await h.Engine.FindProcessInstancesAsync("REC-15")) all.Add(await h.InstanceAsync(id));
+        all.Should().HaveCount(3);
+        var grandchild = all.Single(i => i.DefinitionKey == "grandchild");
+        var child = all.Single(i => i.DefinitionKey == "child");
+        grandchild.SuperProcessInstanceId.Should().Be(child.Id);
+
+        await h.RestartAsync();
+        await h.CompleteAsync(grandchild.Id, "g_task");
+
+        (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("handle");
+        (await h.InstanceAsync(child.Id)).State.Should().Be("Terminated");
+        (await h.InstanceAsync(grandchild.Id)).State.Should().Be("Terminated");
+    }
+
+    [Fact]
+    public async Task The_business_key_can_be_computed_for_the_called_instance()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", WaitingChild + Chain("c_s", "c_task", "c_work", "c_e")), "child.bpmn");
+        await h.DeployAsync(Caller("""<camunda:in businessKey="${ ref + '-sub' }" />"""), "parent.bpmn");
+
+        var parent = await h.StartAsync("parent", Vars.Of(("ref", "REC-16")), businessKey: "REC-16");
+
+        var ids = await h.Engine.FindProcessInstancesAsync("REC-16-sub");
+        var child = await h.InstanceAsync(ids.Should().ContainSingle().Subject);
+        child.DefinitionKey.Should().Be("child");
+        child.SuperProcessInstanceId.Should().Be(parent.Id);
+        (await h.SingleTaskAsync(child.Id)).BusinessKey.Should().Be("REC-16-sub");
+    }
+
+    [Fact]
+    public async Task A_parallel_multi_instance_call_activity_waits_for_every_called_instance()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", """
+            <startEvent id="c_s" />
+            <userTask id="c_task" camunda:assignee="${ who }" />
+            <endEvent id="c_e" />
+            """ + Chain("c_s", "c_task", "c_e")), "child.bpmn");
+        await h.DeployAsync(Process("parent", """
+            <startEvent id="s" />
+            <callActivity id="call" calledElement="child">
+              <extensionElements><camunda:in source="reviewer" target="who" /></extensionElements>
+              <multiInstanceLoopCharacteristics camunda:collection="reviewers" camunda:elementVariable="reviewer" />
+            </callActivity>
+            <userTask id="after" />
+            """ + Chain("s", "call", "after")), "parent.bpmn");
+
+        var parent = await h.StartAsync("parent", Vars.Of(("reviewers", new List<object?> { "alice", "bob" })), businessKey: "REC-17");
+
+        var tasks = await h.Engine.QueryTasksAsync(new TaskQuery(BusinessKey: "REC-17"));
+        tasks.Select(t => t.Assignee).Should().BeEquivalentTo(["alice", "bob"]);
+        tasks.Should().OnlyContain(t => t.ProcessDefinitionKey == "child");
+
+        await h.Engine.CompleteTaskAsync(tasks[0].Id);
+        (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("call");
+        await h.Engine.CompleteTaskAsync(tasks[1].Id);
+
+        (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("after");
+    }
 }

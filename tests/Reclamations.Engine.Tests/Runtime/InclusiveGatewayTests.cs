@@ -120,4 +120,38 @@ public sealed class InclusiveGatewayTests
         h.Script.CallsTo("c").Should().Be(1);
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
+
+    [Fact]
+    public async Task An_inclusive_fork_and_join_inside_a_subprocess_ignore_tokens_outside_it()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <parallelGateway id="outerFork" />
+            <userTask id="outside" />
+            <subProcess id="sub">
+              <startEvent id="sub_s" />
+              <inclusiveGateway id="fork" />
+              <userTask id="ta" />
+              <userTask id="tb" />
+              <inclusiveGateway id="join" />
+              <endEvent id="sub_e" />
+              <sequenceFlow id="fs1" sourceRef="sub_s" targetRef="fork" />
+              <sequenceFlow id="fs2" sourceRef="fork" targetRef="ta"><conditionExpression xsi:type="tFormalExpression">${ a }</conditionExpression></sequenceFlow>
+              <sequenceFlow id="fs3" sourceRef="fork" targetRef="tb"><conditionExpression xsi:type="tFormalExpression">${ b }</conditionExpression></sequenceFlow>
+              <sequenceFlow id="fs4" sourceRef="ta" targetRef="join" />
+              <sequenceFlow id="fs5" sourceRef="tb" targetRef="join" />
+              <sequenceFlow id="fs6" sourceRef="join" targetRef="sub_e" />
+            </subProcess>
+            <userTask id="afterSub" />
+            """ + Chain("s", "outerFork") + Chain("outerFork", "outside") + Chain("outerFork", "sub", "afterSub")));
+        var started = await h.StartAsync("p", Vars.Of(("a", true), ("b", true)));
+        started.ActiveActivityIds.Should().BeEquivalentTo(["outside", "ta", "tb"]);
+
+        await h.CompleteAsync(started.Id, "tb");
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().BeEquivalentTo(["outside", "ta", "join"]);
+        await h.CompleteAsync(started.Id, "ta");
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().BeEquivalentTo(["outside", "afterSub"]);
+    }
 }

@@ -181,4 +181,39 @@ public sealed class MultiInstanceTests
         (await act.Should().ThrowAsync<Exception>()).Which.Message.Should().Contain("'review'");
         (await h.Engine.FindProcessInstancesAsync("REC-MI")).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task An_interrupting_timer_on_a_multi_instance_task_cancels_every_instance()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $$"""
+            <startEvent id="s" />
+            <userTask id="review" camunda:assignee="${ reviewer }">{{Loop(sequential: false)}}</userTask>
+            <boundaryEvent id="late" attachedToRef="review">{{Timer("timeDuration", "P2D")}}</boundaryEvent>
+            <userTask id="after" />
+            <userTask id="escalated" />
+            """ + Chain("s", "review", "after") + Chain("late", "escalated")));
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
+        await h.Engine.CompleteTaskAsync((await h.TasksAsync(started.Id)).Single(t => t.Assignee == "alice").Id);
+
+        await h.AdvanceAsync(TimeSpan.FromDays(3));
+
+        var after = await h.InstanceAsync(started.Id);
+        after.ActiveActivityIds.Should().Equal("escalated");
+        (await h.TasksAsync(started.Id)).Select(t => t.TaskDefinitionKey).Should().Equal("escalated");
+        (await h.HistoryAsync(started.Id, "TaskDeleted")).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Handler_results_of_each_instance_become_process_variables()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(WorkProcess(sequential: true));
+        h.Script.Results["work"] = new() { ["lastReviewed"] = "yes" };
+
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
+
+        started.State.Should().Be("Completed");
+        started.Variables.Should().Contain("lastReviewed", "yes");
+    }
 }

@@ -136,4 +136,94 @@ public sealed class SubProcessTests
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
         (await h.HistoryAsync(started.Id, "ActivityCompleted")).Count(id => id == "sub").Should().Be(1);
     }
+
+    private const string SubWithTwoTasks = """
+        <subProcess id="sub">
+          <startEvent id="sub_s" />
+          <parallelGateway id="fork" />
+          <userTask id="ta" />
+          <userTask id="tb" />
+          <endEvent id="ea" />
+          <endEvent id="err"><errorEventDefinition errorRef="Err_Fail" /></endEvent>
+          <exclusiveGateway id="ok" default="fs6" />
+          <sequenceFlow id="fs1" sourceRef="sub_s" targetRef="fork" />
+          <sequenceFlow id="fs2" sourceRef="fork" targetRef="ta" />
+          <sequenceFlow id="fs3" sourceRef="fork" targetRef="tb" />
+          <sequenceFlow id="fs4" sourceRef="ta" targetRef="ok" />
+          <sequenceFlow id="fs5" sourceRef="ok" targetRef="err"><conditionExpression xsi:type="tFormalExpression">${ broken }</conditionExpression></sequenceFlow>
+          <sequenceFlow id="fs6" sourceRef="ok" targetRef="ea" />
+          <sequenceFlow id="fs7" sourceRef="tb" targetRef="ea" />
+        </subProcess>
+        """;
+
+    [Fact]
+    public async Task An_error_end_event_inside_is_caught_by_the_subprocess_boundary_and_cancels_the_other_tokens()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", SubWithTwoTasks + """
+            <boundaryEvent id="failed" attachedToRef="sub"><errorEventDefinition errorRef="Err_Fail" /></boundaryEvent>
+            <userTask id="after" />
+            <userTask id="handle" />
+            """ + Chain("s", "sub", "after") + Chain("failed", "handle") + "<startEvent id=\"s\" />"));
+        var started = await h.StartAsync("p");
+        started.ActiveActivityIds.Should().BeEquivalentTo(["ta", "tb"]);
+
+        await h.CompleteAsync(started.Id, "ta", Vars.Of(("broken", true)));
+
+        var after = await h.InstanceAsync(started.Id);
+        after.ActiveActivityIds.Should().Equal("handle");
+        (await h.TasksAsync(started.Id)).Select(t => t.TaskDefinitionKey).Should().Equal("handle");
+        (await h.HistoryAsync(started.Id, "TaskDeleted")).Should().Equal("tb");
+    }
+
+    [Fact]
+    public async Task An_interrupting_timer_on_the_subprocess_cancels_everything_inside()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", SubWithTwoTasks + $"""
+            <boundaryEvent id="late" attachedToRef="sub">{Timer("timeDuration", "PT2H")}</boundaryEvent>
+            <userTask id="after" />
+            <userTask id="escalated" />
+            <startEvent id="s" />
+            """ + Chain("s", "sub", "after") + Chain("late", "escalated")));
+        var started = await h.StartAsync("p");
+        await h.CompleteAsync(started.Id, "ta", Vars.Of(("broken", false)));
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("tb");
+
+        await h.AdvanceAsync(TimeSpan.FromHours(3));
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("escalated");
+        (await h.TasksAsync(started.Id)).Select(t => t.TaskDefinitionKey).Should().Equal("escalated");
+        (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_multi_instance_subprocess_runs_its_content_once_per_element()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <subProcess id="sub">
+              <multiInstanceLoopCharacteristics camunda:collection="${ reviewers }" camunda:elementVariable="reviewer" />
+              <startEvent id="sub_s" />
+              <userTask id="review" camunda:assignee="${ reviewer }" />
+              <serviceTask id="record" camunda:type="external" camunda:topic="work" />
+              <endEvent id="sub_e" />
+              <sequenceFlow id="fs1" sourceRef="sub_s" targetRef="review" />
+              <sequenceFlow id="fs2" sourceRef="review" targetRef="record" />
+              <sequenceFlow id="fs3" sourceRef="record" targetRef="sub_e" />
+            </subProcess>
+            <userTask id="after" />
+            """ + Chain("s", "sub", "after")));
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", new List<object?> { "alice", "bob" })));
+        var tasks = await h.TasksAsync(started.Id);
+        tasks.Select(t => t.Assignee).Should().BeEquivalentTo(["alice", "bob"]);
+
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "bob").Id);
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("review");
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "alice").Id);
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
+        h.Script.Calls.Where(c => c.Topic == "work").Select(c => c.Variables["reviewer"]).Should().Equal("bob", "alice");
+    }
 }
