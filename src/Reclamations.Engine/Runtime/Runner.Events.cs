@@ -213,11 +213,13 @@ internal sealed partial class Runner
         await LeaveAsync(state, token);
     }
 
-    /// <summary>Propagates a BPMN error up the scopes (and to the calling process) to the nearest matching boundary error event.</summary>
+    /// <summary>Propagates a BPMN error up the scopes (and to the calling process) to the nearest matching boundary error event.
+    /// The called instances it passes through are terminated only once a catching event is found.</summary>
     private async Task ThrowErrorAsync(InstanceState state, ExecutionEntity execution, string errorCode, bool fromHandler)
     {
         var current = state;
         var from = execution;
+        var passed = new List<InstanceState>();
         while (true)
         {
             foreach (var scope in current.SelfAndAncestors(from).ToList())
@@ -226,6 +228,7 @@ internal sealed partial class Runner
                 var boundary = activity.BoundaryEvents.FirstOrDefault(b =>
                     b.EventDefinition is ErrorEventDefinition e && (e.ErrorCode is null || e.ErrorCode == errorCode));
                 if (boundary is null) continue;
+                foreach (var called in passed) await EndInstanceAsync(called, ProcessInstanceState.Terminated, resumeCaller: false);
                 ctx.History(current, "ErrorCaught", boundary.Id, boundary.ElementType, scope.Id, details: errorCode);
                 await FireBoundaryAsync(current, scope, boundary, null);
                 return;
@@ -233,7 +236,7 @@ internal sealed partial class Runner
             if (current.Instance.SuperProcessInstanceId is { } callerId && current.Instance.SuperExecutionId is { } callerExecutionId)
             {
                 var caller = await ctx.LoadInstanceAsync(callerId, ct);
-                await EndInstanceAsync(current, ProcessInstanceState.Terminated, resumeCaller: false);
+                passed.Add(current);
                 current = caller;
                 from = caller.Find(callerExecutionId) ?? throw new ProcessEngineException("The calling execution no longer exists.");
                 continue;
@@ -241,7 +244,7 @@ internal sealed partial class Runner
             if (fromHandler)
                 throw new ProcessEngineException(
                     $"BPMN error '{errorCode}' thrown at '{execution.ActivityId}' is not caught by any boundary error event.");
-            // An uncaught error end event ends its token like a none end event.
+            // An uncaught error end event ends its token like a none end event (a called instance then completes normally).
             if (state.Contains(execution)) await EndTokenAsync(state, execution);
             return;
         }
