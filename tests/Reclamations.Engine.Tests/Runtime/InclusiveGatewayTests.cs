@@ -154,4 +154,17 @@ public sealed class InclusiveGatewayTests
 
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().BeEquivalentTo(["outside", "afterSub"]);
     }
+
+    [Fact]
+    public async Task No_true_condition_and_no_default_fails_naming_the_gateway()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(ThreeWay());
+
+        var act = () => h.Engine.StartProcessAsync("p", "REC-IG", Vars.Of(("x", false), ("y", false), ("z", false)));
+
+        (await act.Should().ThrowAsync<Reclamations.Engine.Runtime.ProcessEngineException>()).Which.Message.Should()
+            .Contain("inclusive gateway 'fork'");
+        (await h.Engine.FindProcessInstancesAsync("REC-IG")).Should().BeEmpty();
+    }
 }

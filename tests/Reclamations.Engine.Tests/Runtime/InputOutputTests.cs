@@ -111,4 +111,52 @@ public sealed class InputOutputTests
         (await h.Engine.FindProcessInstancesAsync("REC-IO")).Should().BeEmpty();
         h.Script.Calls.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Output_parameters_can_read_inputs_and_results_together()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <serviceTask id="w" camunda:type="external" camunda:topic="work">
+              <extensionElements>
+                <camunda:inputOutput>
+                  <camunda:inputParameter name="base">${ amount + 1 }</camunda:inputParameter>
+                  <camunda:outputParameter name="total">${ base + bonus }</camunda:outputParameter>
+                  <camunda:outputParameter name="cleared" />
+                </camunda:inputOutput>
+              </extensionElements>
+            </serviceTask>
+            <userTask id="after" />
+            """ + Chain("s", "w", "after")));
+        h.Script.Results["work"] = new() { ["bonus"] = 100L };
+
+        var started = await h.StartAsync("p", Vars.Of(("amount", 1L), ("cleared", "old")));
+
+        h.Script.Calls.Single().Inputs.Should().Contain("base", 2L);
+        started.Variables.Should().Contain("total", 102L).And.Contain("cleared", null).And.NotContainKey("base").And.NotContainKey("bonus");
+    }
+
+    [Fact]
+    public async Task Input_parameters_of_a_user_task_feed_its_assignee_and_vanish_after_completion()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <userTask id="t" camunda:assignee="${ owner }">
+              <extensionElements>
+                <camunda:inputOutput>
+                  <camunda:inputParameter name="owner">${ team + '-lead' }</camunda:inputParameter>
+                </camunda:inputOutput>
+              </extensionElements>
+            </userTask>
+            <userTask id="after" />
+            """ + Chain("s", "t", "after")));
+        var started = await h.StartAsync("p", Vars.Of(("team", "claims")));
+        (await h.SingleTaskAsync(started.Id)).Assignee.Should().Be("claims-lead");
+
+        await h.CompleteAsync(started.Id, "t");
+
+        (await h.InstanceAsync(started.Id)).Variables.Should().NotContainKey("owner");
+    }
 }

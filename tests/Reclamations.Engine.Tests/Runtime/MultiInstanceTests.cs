@@ -216,4 +216,24 @@ public sealed class MultiInstanceTests
         started.State.Should().Be("Completed");
         started.Variables.Should().Contain("lastReviewed", "yes");
     }
+
+    [Fact]
+    public async Task A_bpmn_error_from_one_instance_is_caught_on_the_multi_instance_activity_and_stops_the_others()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <serviceTask id="w" camunda:type="external" camunda:topic="work">{Loop(sequential: false)}</serviceTask>
+            <boundaryEvent id="failed" attachedToRef="w"><errorEventDefinition errorRef="Err_Fail" /></boundaryEvent>
+            <userTask id="after" />
+            <userTask id="handle" />
+            """ + Chain("s", "w", "after") + Chain("failed", "handle")));
+        h.Script.BpmnErrors["work"] = "FAIL";
+
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
+
+        started.ActiveActivityIds.Should().Equal("handle");
+        h.Script.CallsTo("work").Should().Be(1);
+        started.Variables.Should().NotContainKey("nrOfInstances").And.NotContainKey("reviewer");
+    }
 }

@@ -109,4 +109,24 @@ public sealed class TaskKindsTests
 
         started.ActiveActivityIds.Should().Equal("handle");
     }
+
+    [Fact]
+    public async Task Several_unconditional_flows_out_of_a_task_split_the_token()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <task id="t" />
+            <userTask id="ua" />
+            <userTask id="ub" />
+            """ + Chain("s", "t") + Chain("t", "ua") + Chain("t", "ub")));
+
+        var started = await h.StartAsync("p");
+
+        started.ActiveActivityIds.Should().BeEquivalentTo(["ua", "ub"]);
+        await h.CompleteAsync(started.Id, "ua");
+        (await h.InstanceAsync(started.Id)).State.Should().Be("Active");
+        await h.CompleteAsync(started.Id, "ub");
+        (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
+    }
 }

@@ -153,4 +153,30 @@ public sealed class VersioningTests
         (await h.Engine.GetProcessDefinitionXmlAsync("p")).Should().Be(V1);
         (await h.StartAsync("p")).DefinitionVersion.Should().Be(1);
     }
+
+    [Fact]
+    public async Task Asking_the_xml_of_an_unknown_process_or_version_is_not_found()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(V1);
+
+        await ((Func<Task>)(() => h.Engine.GetProcessDefinitionXmlAsync("nope"))).Should()
+            .ThrowAsync<Reclamations.Engine.Runtime.NotFoundException>().WithMessage("*'nope'*");
+        await ((Func<Task>)(() => h.Engine.GetProcessDefinitionXmlAsync("p", 2))).Should()
+            .ThrowAsync<Reclamations.Engine.Runtime.NotFoundException>();
+    }
+
+    [Fact]
+    public async Task Deploying_two_valid_files_together_deploys_both()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        var one = Process("one", """<startEvent id="s" /><endEvent id="e" />""" + Chain("s", "e"));
+        var two = Process("two", """<startEvent id="s" /><userTask id="t" />""" + Chain("s", "t"));
+
+        var deployed = await h.Engine.DeployAsync([new BpmnResource("one.bpmn", one), new BpmnResource("two.bpmn", two)]);
+
+        deployed.Select(d => d.Id).Should().Equal("one:1", "two:1");
+        (await h.Engine.GetProcessDefinitionsAsync()).Select(d => (d.Key, d.ResourceName)).Should()
+            .Equal(("one", "one.bpmn"), ("two", "two.bpmn"));
+    }
 }
