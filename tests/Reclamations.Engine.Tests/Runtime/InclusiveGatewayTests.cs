@@ -167,4 +167,29 @@ public sealed class InclusiveGatewayTests
             .Contain("inclusive gateway 'fork'");
         (await h.Engine.FindProcessInstancesAsync("REC-IG")).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_join_fires_as_soon_as_the_other_token_waits_somewhere_it_cannot_reach_the_join_from()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <inclusiveGateway id="fork" />
+            <userTask id="ta" />
+            <userTask id="tb" />
+            <exclusiveGateway id="xor" default="f_xor_join" />
+            <userTask id="detour" />
+            <endEvent id="detourEnd" />
+            <inclusiveGateway id="join" />
+            <userTask id="after" />
+            """ + Chain("s", "fork") + Flow("fork", "ta", "${ true }") + Flow("fork", "tb", "${ true }")
+                + Chain("ta", "join") + Chain("tb", "xor") + Flow("xor", "detour", "${ detour }") + Flow("xor", "join")
+                + Chain("detour", "detourEnd") + Chain("join", "after")));
+        var started = await h.StartAsync("p", Vars.Of(("detour", false)));
+        await h.CompleteAsync(started.Id, "ta");
+
+        await h.CompleteAsync(started.Id, "tb", Vars.Of(("detour", true)));
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().BeEquivalentTo(["detour", "after"]);
+    }
 }

@@ -236,4 +236,41 @@ public sealed class MultiInstanceTests
         h.Script.CallsTo("work").Should().Be(1);
         started.Variables.Should().NotContainKey("nrOfInstances").And.NotContainKey("reviewer");
     }
+
+    [Fact]
+    public async Task The_element_variable_can_be_an_object_read_by_nested_expressions()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <userTask id="review" camunda:assignee="${ reviewer.login }" camunda:candidateGroups="${ reviewer.team }">
+              <multiInstanceLoopCharacteristics camunda:collection="reviewers" camunda:elementVariable="reviewer" />
+            </userTask>
+            """ + Chain("s", "review")));
+
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", new List<object?>
+        {
+            new Dictionary<string, object?> { ["login"] = "alice", ["team"] = "Legal" },
+            new Dictionary<string, object?> { ["login"] = "bob", ["team"] = "Claims" },
+        })));
+
+        var tasks = await h.TasksAsync(started.Id);
+        tasks.Select(t => (t.Assignee, t.CandidateGroups.Single())).Should().BeEquivalentTo([("alice", "Legal"), ("bob", "Claims")]);
+    }
+
+    [Fact]
+    public async Task A_sequential_loop_stops_when_its_completion_condition_holds()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(ReviewProcess(sequential: true,
+            extra: "<completionCondition xsi:type=\"tFormalExpression\">${ approved }</completionCondition>"));
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers), ("approved", false)));
+
+        await h.CompleteAsync(started.Id, "review", Vars.Of(("approved", false)));
+        (await h.SingleTaskAsync(started.Id)).Assignee.Should().Be("bob");
+        await h.CompleteAsync(started.Id, "review", Vars.Of(("approved", true)));
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
+        (await h.HistoryAsync(started.Id, "TaskCreated")).Should().Equal("review", "review", "after");
+    }
 }

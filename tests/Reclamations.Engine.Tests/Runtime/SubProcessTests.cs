@@ -226,4 +226,34 @@ public sealed class SubProcessTests
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
         h.Script.Calls.Where(c => c.Topic == "work").Select(c => c.Variables["reviewer"]).Should().Equal("bob", "alice");
     }
+
+    [Fact]
+    public async Task A_variable_declared_as_subprocess_input_is_written_locally_and_mapped_out_by_an_output()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <subProcess id="sub">
+              <extensionElements>
+                <camunda:inputOutput>
+                  <camunda:inputParameter name="draft">empty</camunda:inputParameter>
+                  <camunda:outputParameter name="letter">${ draft }</camunda:outputParameter>
+                </camunda:inputOutput>
+              </extensionElements>
+              <startEvent id="sub_s" />
+              <userTask id="write" />
+              <endEvent id="sub_e" />
+              <sequenceFlow id="fs1" sourceRef="sub_s" targetRef="write" />
+              <sequenceFlow id="fs2" sourceRef="write" targetRef="sub_e" />
+            </subProcess>
+            <userTask id="after" />
+            """ + Chain("s", "sub", "after")));
+        var started = await h.StartAsync("p");
+
+        await h.CompleteAsync(started.Id, "write", Vars.Of(("draft", "final text"), ("other", 1L)));
+
+        var after = await h.InstanceAsync(started.Id);
+        after.ActiveActivityIds.Should().Equal("after");
+        after.Variables.Should().Contain("letter", "final text").And.Contain("other", 1L).And.NotContainKey("draft");
+    }
 }
