@@ -273,4 +273,22 @@ public sealed class MultiInstanceTests
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
         (await h.HistoryAsync(started.Id, "TaskCreated")).Should().Equal("review", "review", "after");
     }
+
+    [Fact]
+    public async Task History_records_a_start_for_the_body_and_each_instance_matching_their_ends()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(ReviewProcess(sequential: false,
+            extra: "<completionCondition xsi:type=\"tFormalExpression\">${ nrOfCompletedInstances &gt;= 2 }</completionCondition>"));
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
+        var tasks = await h.TasksAsync(started.Id);
+
+        await h.Engine.CompleteTaskAsync(tasks[0].Id);
+        await h.Engine.CompleteTaskAsync(tasks[1].Id);
+
+        var history = (await h.Engine.GetHistoryAsync(started.Id)).Where(e => e.ActivityId == "review").ToList();
+        history.Count(e => e.EventType == "ActivityStarted").Should().Be(4, "the body and three instances started");
+        history.Count(e => e.EventType == "ActivityCompleted").Should().Be(3, "two instances and the body completed");
+        history.Count(e => e.EventType == "ActivityCancelled").Should().Be(1, "the third instance was cancelled");
+    }
 }
