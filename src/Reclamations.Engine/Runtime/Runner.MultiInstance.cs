@@ -52,7 +52,12 @@ internal sealed partial class Runner
         instance.LoopCounter = index;
         ctx.SetLocalVariable(state, instance, "loopCounter", (long)index);
         if (activity.MultiInstance!.ElementVariable is { } elementVariable) ctx.SetLocalVariable(state, instance, elementVariable, item);
-        Plan(() => state.Contains(instance) ? StartActivityAsync(state, instance, activity) : Task.CompletedTask);
+        Plan(() =>
+        {
+            if (!state.Contains(instance)) return Task.CompletedTask;
+            ctx.History(state, "ActivityStarted", activity.Id, activity.ElementType, instance.Id);
+            return StartActivityAsync(state, instance, activity);
+        });
     }
 
     /// <summary>One instance is done: start the next (sequential) or, when all are done or the completion condition holds, leave.</summary>
