@@ -288,4 +288,67 @@ public sealed class CallActivityTests
 
         (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("after");
     }
+
+    [Fact]
+    public async Task A_failure_in_the_caller_after_the_called_instance_ends_rolls_back_both()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", """
+            <startEvent id="c_s" />
+            <userTask id="c_task" />
+            <endEvent id="c_e" />
+            """ + Chain("c_s", "c_task", "c_e")), "child.bpmn");
+        await h.DeployAsync(Process("parent", """
+            <startEvent id="s" />
+            <callActivity id="call" calledElement="child">
+              <extensionElements><camunda:out source="verdict" target="verdict" /></extensionElements>
+            </callActivity>
+            <exclusiveGateway id="gw" />
+            <userTask id="accepted" />
+            <userTask id="refused" />
+            """ + Chain("s", "call", "gw") + Flow("gw", "accepted", "${ verdict == 'yes' }") + Flow("gw", "refused", "${ verdict == 'no' }")),
+            "parent.bpmn");
+        var parent = await h.StartAsync("parent", businessKey: "REC-18");
+        var child = await CalledInstanceAsync(h, "REC-18");
+        var task = await h.SingleTaskAsync(child.Id);
+
+        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("verdict", "maybe")));
+
+        (await act.Should().ThrowAsync<ProcessEngineException>()).Which.Message.Should().Contain("'gw'");
+        var childAfter = await h.InstanceAsync(child.Id);
+        childAfter.State.Should().Be("Active");
+        childAfter.ActiveActivityIds.Should().Equal("c_task");
+        childAfter.Variables.Should().NotContainKey("verdict");
+        (await h.SingleTaskAsync(child.Id)).Id.Should().Be(task.Id);
+        var parentAfter = await h.InstanceAsync(parent.Id);
+        parentAfter.ActiveActivityIds.Should().Equal("call");
+        parentAfter.Variables.Should().NotContainKey("verdict");
+
+        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("verdict", "yes")));
+        (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("accepted");
+    }
+
+    [Fact]
+    public async Task The_timer_on_the_call_activity_still_terminates_the_called_instance_after_a_restart()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", WaitingChild + Chain("c_s", "c_task", "c_work", "c_e")), "child.bpmn");
+        await h.DeployAsync(Process("parent", $"""
+            <startEvent id="s" />
+            <callActivity id="call" calledElement="child" />
+            <boundaryEvent id="late" attachedToRef="call">{Timer("timeDuration", "PT1H")}</boundaryEvent>
+            <userTask id="after" />
+            <userTask id="escalated" />
+            """ + Chain("s", "call", "after") + Chain("late", "escalated")), "parent.bpmn");
+        var parent = await h.StartAsync("parent", businessKey: "REC-19");
+        var child = await CalledInstanceAsync(h, "REC-19");
+
+        await h.RestartAsync();
+        (await h.AdvanceAsync(TimeSpan.FromMinutes(59))).Should().Be(0);
+        (await h.AdvanceAsync(TimeSpan.FromMinutes(2))).Should().Be(1);
+
+        (await h.InstanceAsync(child.Id)).State.Should().Be("Terminated");
+        (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("escalated");
+        (await h.Engine.QueryTasksAsync(new TaskQuery(BusinessKey: "REC-19"))).Select(t => t.TaskDefinitionKey).Should().Equal("escalated");
+    }
 }
