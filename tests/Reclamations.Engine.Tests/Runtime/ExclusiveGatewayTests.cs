@@ -114,4 +114,45 @@ public sealed class ExclusiveGatewayTests
         (await h.StartAsync("p", Vars.Of(("amount", 2000L)))).ActiveActivityIds.Should().Equal("high");
         (await h.StartAsync("p", Vars.Of(("amount", 20L)))).ActiveActivityIds.Should().Equal("low");
     }
+
+    [Fact]
+    public async Task When_several_conditions_hold_only_the_first_flow_in_document_order_is_taken()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <exclusiveGateway id="gw" />
+            <userTask id="second" />
+            <userTask id="first" />
+            """ + Chain("s", "gw") + Flow("gw", "first", "${ amount > 10 }") + Flow("gw", "second", "${ amount > 1 }")));
+
+        var started = await h.StartAsync("p", Vars.Of(("amount", 100L)));
+
+        started.ActiveActivityIds.Should().Equal("first");
+        (await h.TasksAsync(started.Id)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_merging_exclusive_gateway_passes_each_token_through_without_waiting()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <parallelGateway id="fork" />
+            <userTask id="ta" />
+            <userTask id="tb" />
+            <exclusiveGateway id="merge" />
+            <serviceTask id="w" camunda:type="external" camunda:topic="work" />
+            <endEvent id="e" />
+            """ + Chain("s", "fork") + Chain("fork", "ta", "merge") + Chain("fork", "tb", "merge") + Chain("merge", "w", "e")));
+        var started = await h.StartAsync("p");
+
+        await h.CompleteAsync(started.Id, "ta");
+        h.Script.CallsTo("work").Should().Be(1);
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("tb");
+        await h.CompleteAsync(started.Id, "tb");
+
+        h.Script.CallsTo("work").Should().Be(2);
+        (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
+    }
 }

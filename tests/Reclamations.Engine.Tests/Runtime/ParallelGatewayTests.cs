@@ -116,4 +116,27 @@ public sealed class ParallelGatewayTests
         call.Variables.Should().Contain("a", "from a").And.Contain("b", "from b");
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
+
+    [Fact]
+    public async Task A_gateway_that_joins_and_forks_waits_then_splits()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("p", """
+            <startEvent id="s" />
+            <parallelGateway id="fork" />
+            <userTask id="ta" />
+            <userTask id="tb" />
+            <parallelGateway id="both" />
+            <userTask id="tc" />
+            <userTask id="td" />
+            """ + Chain("s", "fork") + Chain("fork", "ta", "both") + Chain("fork", "tb", "both") + Chain("both", "tc") + Chain("both", "td")));
+        var started = await h.StartAsync("p");
+
+        await h.CompleteAsync(started.Id, "ta");
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().BeEquivalentTo(["both", "tb"]);
+        await h.CompleteAsync(started.Id, "tb");
+
+        (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().BeEquivalentTo(["tc", "td"]);
+        (await h.TasksAsync(started.Id)).Select(t => t.TaskDefinitionKey).Should().BeEquivalentTo(["tc", "td"]);
+    }
 }
