@@ -291,4 +291,20 @@ public sealed class MultiInstanceTests
         history.Count(e => e.EventType == "ActivityCompleted").Should().Be(3, "two instances and the body completed");
         history.Count(e => e.EventType == "ActivityCancelled").Should().Be(1, "the third instance was cancelled");
     }
+
+    [Fact]
+    public async Task A_completion_condition_with_an_unknown_variable_fails_naming_the_activity_and_the_variable()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(ReviewProcess(sequential: false,
+            extra: "<completionCondition xsi:type=\"tFormalExpression\">${ aproved }</completionCondition>"));
+        var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
+        var task = (await h.TasksAsync(started.Id))[0];
+
+        var act = () => h.Engine.CompleteTaskAsync(task.Id);
+
+        (await act.Should().ThrowAsync<Reclamations.Engine.Runtime.ProcessEngineException>()).Which.Message.Should()
+            .Contain("'review'").And.Contain("unknown variable 'aproved'");
+        (await h.TasksAsync(started.Id)).Should().HaveCount(3);
+    }
 }
