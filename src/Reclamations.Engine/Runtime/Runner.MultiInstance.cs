@@ -75,8 +75,16 @@ internal sealed partial class Runner
         ctx.SetLocalVariable(state, body, "nrOfActiveInstances", (long)active);
         variables["nrOfCompletedInstances"] = completed;
         variables["nrOfActiveInstances"] = (long)active;
-        var done = completed >= total ||
+        bool done;
+        try
+        {
+            done = completed >= total ||
                    (activity.MultiInstance!.CompletionCondition is { } condition && Rt.Expressions.EvaluateCondition(condition, variables));
+        }
+        catch (Exception e) when (e is not ProcessEngineException)
+        {
+            throw new ProcessEngineException($"Multi-instance '{activity.Id}', completionCondition: {e.Message}", e);
+        }
         if (done)
         {
             foreach (var other in state.Children(body).ToList()) await CancelAsync(state, other, includeSelf: true);
