@@ -351,4 +351,37 @@ public sealed class CallActivityTests
         (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("escalated");
         (await h.Engine.QueryTasksAsync(new TaskQuery(BusinessKey: "REC-19"))).Select(t => t.TaskDefinitionKey).Should().Equal("escalated");
     }
+
+    [Theory]
+    [InlineData("""<camunda:in sourceExpression="${ amont * 2 }" target="doubled" />""", "amont")]
+    [InlineData("""<camunda:in businessKey="${ referense }" />""", "referense")]
+    public async Task A_mapping_expression_with_an_unknown_variable_fails_naming_the_call_activity(string mapping, string variable)
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", WaitingChild + Chain("c_s", "c_task", "c_work", "c_e")), "child.bpmn");
+        await h.DeployAsync(Caller(mapping), "parent.bpmn");
+
+        var act = () => h.Engine.StartProcessAsync("parent", "REC-20", Vars.Of(("amount", 1L)));
+
+        (await act.Should().ThrowAsync<ProcessEngineException>()).Which.Message.Should()
+            .Contain("'call'").And.Contain($"unknown variable '{variable}'");
+        (await h.Engine.FindProcessInstancesAsync("REC-20")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_out_mapping_expression_with_an_unknown_variable_fails_naming_the_call_activity_and_saves_nothing()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", WaitingChild + Chain("c_s", "c_task", "c_work", "c_e")), "child.bpmn");
+        await h.DeployAsync(Caller("""<camunda:out sourceExpression="${ reslt }" target="childResult" />"""), "parent.bpmn");
+        var parent = await h.StartAsync("parent", businessKey: "REC-21");
+        var child = await CalledInstanceAsync(h, "REC-21");
+
+        var act = () => h.CompleteAsync(child.Id, "c_task");
+
+        (await act.Should().ThrowAsync<ProcessEngineException>()).Which.Message.Should()
+            .Contain("'call'").And.Contain("unknown variable 'reslt'");
+        (await h.InstanceAsync(child.Id)).ActiveActivityIds.Should().Equal("c_task");
+        (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("call");
+    }
 }
