@@ -108,4 +108,22 @@ public sealed class ExpressionTests
 
         (await h.SingleTaskAsync(started.Id)).Assignee.Should().Be("claims-lead");
     }
+
+    /// <summary>A date nested in an object is stored as ISO text; comparing it with a date must compare instants,
+    /// not text (08:30Z is later than 09:00+01:00 although "08:30" sorts before "09:00").</summary>
+    [Theory]
+    [InlineData(8, 30, "other")]
+    [InlineData(7, 30, "yes")]
+    [InlineData(8, 0, "yes")]
+    public async Task A_date_nested_in_an_object_compares_with_a_date_as_an_instant(int hour, int minute, string expected)
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Routing("${ complaint.answeredAt <= deadline }"));
+
+        var started = await h.StartAsync("p", Vars.Of(
+            ("deadline", new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.FromHours(1))),
+            ("complaint", new Dictionary<string, object?> { ["answeredAt"] = new DateTimeOffset(2026, 3, 12, hour, minute, 0, TimeSpan.Zero) })));
+
+        started.ActiveActivityIds.Should().Equal(expected);
+    }
 }
