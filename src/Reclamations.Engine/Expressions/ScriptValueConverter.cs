@@ -1,5 +1,7 @@
 using System.Collections;
+using System.Globalization;
 using System.Numerics;
+using System.Text.RegularExpressions;
 using System.Xml;
 using Scriban.Runtime;
 
@@ -49,12 +51,15 @@ internal static class ScriptValueConverter
         _ => throw new ArgumentException($"results of type {value.GetType().FullName} are not supported"),
     };
 
+    private static readonly Regex IsoInstant = new(
+        @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant);
+
     private static ScriptObject ToScriptObject(IEnumerable<KeyValuePair<string, object?>> entries)
     {
         var result = new ScriptObject();
         foreach (var (key, item) in entries)
         {
-            result[key] = ToScript(item);
+            result[key] = NestedToScript(item);
         }
 
         return result;
@@ -65,11 +70,19 @@ internal static class ScriptValueConverter
         var result = new ScriptArray();
         foreach (var item in sequence)
         {
-            result.Add(ToScript(item));
+            result.Add(NestedToScript(item));
         }
 
         return result;
     }
+
+    /// <summary>Dates inside objects and lists are persisted as ISO 8601 text (with an offset); they are dates again in
+    /// expressions, so that comparisons compare instants (Scriban would compare them as text).</summary>
+    private static object? NestedToScript(object? item) =>
+        item is string text && IsoInstant.IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            ? new ScriptDate(instant)
+            : ToScript(item);
 
     private static Dictionary<string, object?> FromDictionary(IDictionary<string, object?> dictionary)
     {

@@ -216,13 +216,15 @@ internal sealed partial class Runner
     }
 
     /// <summary>Propagates a BPMN error up the scopes (and to the calling process) to the nearest matching error start event
-    /// of an event subprocess in a scope, or boundary error event on an activity.</summary>
+    /// of an event subprocess in a scope, or boundary error event on an activity. The called instances it passes through are
+    /// terminated only once a catching event is found.</summary>
     private async Task ThrowErrorAsync(InstanceState state, ExecutionEntity execution, string errorCode, bool fromHandler)
     {
         bool Catches(EventDefinition? definition) =>
             definition is ErrorEventDefinition e && (e.ErrorCode is null || e.ErrorCode == errorCode);
         var current = state;
         var from = execution;
+        var passed = new List<InstanceState>();
         while (true)
         {
             ExecutionEntity? below = null;
@@ -236,6 +238,7 @@ internal sealed partial class Runner
                 below = scope;
                 if (start is not null)
                 {
+                    foreach (var called in passed) await EndInstanceAsync(called, ProcessInstanceState.Terminated, resumeCaller: false);
                     ctx.History(current, "ErrorCaught", start.Id, start.ElementType, scope.Id, details: errorCode);
                     await StartEventSubProcessAsync(current, scope, start, null);
                     return;
@@ -243,6 +246,7 @@ internal sealed partial class Runner
                 if (scope.LoopCounter is not null || node is not Activity activity) continue;
                 var boundary = activity.BoundaryEvents.FirstOrDefault(b => Catches(b.EventDefinition));
                 if (boundary is null) continue;
+                foreach (var called in passed) await EndInstanceAsync(called, ProcessInstanceState.Terminated, resumeCaller: false);
                 ctx.History(current, "ErrorCaught", boundary.Id, boundary.ElementType, scope.Id, details: errorCode);
                 await FireBoundaryAsync(current, scope, boundary, null);
                 return;
@@ -250,7 +254,7 @@ internal sealed partial class Runner
             if (current.Instance.SuperProcessInstanceId is { } callerId && current.Instance.SuperExecutionId is { } callerExecutionId)
             {
                 var caller = await ctx.LoadInstanceAsync(callerId, ct);
-                await EndInstanceAsync(current, ProcessInstanceState.Terminated, resumeCaller: false);
+                passed.Add(current);
                 current = caller;
                 from = caller.Find(callerExecutionId) ?? throw new ProcessEngineException("The calling execution no longer exists.");
                 continue;
@@ -258,7 +262,7 @@ internal sealed partial class Runner
             if (fromHandler)
                 throw new ProcessEngineException(
                     $"BPMN error '{errorCode}' thrown at '{execution.ActivityId}' is not caught by any boundary error event.");
-            // An uncaught error end event ends its token like a none end event.
+            // An uncaught error end event ends its token like a none end event (a called instance then completes normally).
             if (state.Contains(execution)) await EndTokenAsync(state, execution);
             return;
         }

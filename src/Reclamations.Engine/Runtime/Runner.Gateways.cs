@@ -14,7 +14,7 @@ internal sealed partial class Runner
             {
                 var variables = state.VisibleVariables(execution);
                 var flow = gateway.Outgoing.FirstOrDefault(f =>
-                               f != gateway.DefaultFlow && (f.Condition is null || Rt.Expressions.EvaluateCondition(f.Condition, variables)))
+                               f != gateway.DefaultFlow && ConditionHolds(f, variables))
                            ?? gateway.DefaultFlow
                            ?? throw new ProcessEngineException(
                                $"No outgoing sequence flow of exclusive gateway '{gateway.Id}' has a true condition and there is no default flow.");
@@ -55,7 +55,7 @@ internal sealed partial class Runner
     {
         var variables = state.VisibleVariables(execution);
         var flows = gateway.Outgoing
-            .Where(f => f != gateway.DefaultFlow && (f.Condition is null || Rt.Expressions.EvaluateCondition(f.Condition, variables)))
+            .Where(f => f != gateway.DefaultFlow && ConditionHolds(f, variables))
             .ToList();
         if (flows.Count == 0 && gateway.DefaultFlow is not null) flows.Add(gateway.DefaultFlow);
         if (flows.Count == 0 && gateway.Outgoing.Count > 0)
@@ -63,6 +63,20 @@ internal sealed partial class Runner
                 $"No outgoing sequence flow of inclusive gateway '{gateway.Id}' has a true condition and there is no default flow.");
         await CompleteNodeAsync(state, execution, gateway);
         await ForkAsync(state, execution, gateway, flows);
+    }
+
+    /// <summary>Whether a flow may be taken; a condition that cannot be evaluated fails naming the flow and the node it leaves.</summary>
+    private bool ConditionHolds(SequenceFlow flow, IReadOnlyDictionary<string, object?> variables)
+    {
+        if (flow.Condition is null) return true;
+        try
+        {
+            return Rt.Expressions.EvaluateCondition(flow.Condition, variables);
+        }
+        catch (Exception e) when (e is not ProcessEngineException)
+        {
+            throw new ProcessEngineException($"Condition of sequence flow '{flow.Id}' leaving {flow.Source}: {e.Message}", e);
+        }
     }
 
     private async Task ForkAsync(InstanceState state, ExecutionEntity execution, Gateway gateway, IReadOnlyList<SequenceFlow> flows)

@@ -52,7 +52,12 @@ internal sealed partial class Runner
         instance.LoopCounter = index;
         ctx.SetLocalVariable(state, instance, "loopCounter", (long)index);
         if (activity.MultiInstance!.ElementVariable is { } elementVariable) ctx.SetLocalVariable(state, instance, elementVariable, item);
-        Plan(() => state.Contains(instance) ? StartActivityAsync(state, instance, activity) : Task.CompletedTask);
+        Plan(() =>
+        {
+            if (!state.Contains(instance)) return Task.CompletedTask;
+            ctx.History(state, "ActivityStarted", activity.Id, activity.ElementType, instance.Id);
+            return StartActivityAsync(state, instance, activity);
+        });
     }
 
     /// <summary>One instance is done: start the next (sequential) or, when all are done or the completion condition holds, leave.</summary>
@@ -64,13 +69,22 @@ internal sealed partial class Runner
         var variables = state.VisibleVariables(body);
         var total = Convert.ToInt64(variables["nrOfInstances"]);
         var completed = Convert.ToInt64(variables["nrOfCompletedInstances"]) + 1;
-        var active = state.Children(body).Count();
+        // Sequential: the one active instance is replaced by the next, so the count stays 1 (as in Camunda).
+        var active = activity.MultiInstance!.IsSequential ? 1 : state.Children(body).Count();
         ctx.SetLocalVariable(state, body, "nrOfCompletedInstances", completed);
         ctx.SetLocalVariable(state, body, "nrOfActiveInstances", (long)active);
         variables["nrOfCompletedInstances"] = completed;
         variables["nrOfActiveInstances"] = (long)active;
-        var done = completed >= total ||
+        bool done;
+        try
+        {
+            done = completed >= total ||
                    (activity.MultiInstance!.CompletionCondition is { } condition && Rt.Expressions.EvaluateCondition(condition, variables));
+        }
+        catch (Exception e) when (e is not ProcessEngineException)
+        {
+            throw new ProcessEngineException($"Multi-instance '{activity.Id}', completionCondition: {e.Message}", e);
+        }
         if (done)
         {
             foreach (var other in state.Children(body).ToList()) await CancelAsync(state, other, includeSelf: true);

@@ -109,9 +109,16 @@ internal sealed partial class Runner
         var caller = await ctx.LoadInstanceAsync(callerId, ct);
         if (caller.Find(state.Instance.SuperExecutionId!.Value) is not { } callerExecution) return;
         var call = (CallActivity)caller.Model.Node(callerExecution.ActivityId);
-        var produced = state.VisibleVariables(null);
-        foreach (var (name, value) in MapVariables(call.OutMappings, produced))
-            ctx.SetVariable(caller, callerExecution, name, value);
+        Dictionary<string, object?> outputs;
+        try
+        {
+            outputs = MapVariables(call.OutMappings, state.VisibleVariables(null));
+        }
+        catch (Exception e) when (e is not ProcessEngineException)
+        {
+            throw new ProcessEngineException($"Call activity '{call.Id}', camunda:out: {e.Message}", e);
+        }
+        foreach (var (name, value) in outputs) ctx.SetVariable(caller, callerExecution, name, value);
         Plan(() => LeaveAsync(caller, callerExecution));
     }
 
@@ -164,10 +171,20 @@ internal sealed partial class Runner
             ?? throw new ProcessEngineException($"Call activity '{call.Id}' calls process '{call.CalledElement}', which is not deployed.");
         var model = await Rt.Definitions.GetModelAsync(ctx.Db, definition.Id, ct);
         var variables = state.VisibleVariables(execution);
-        var businessKey = call.BusinessKeyExpression is { } expression
-            ? Rt.Expressions.EvaluateString(expression, variables)
-            : state.Instance.BusinessKey;
-        StartInstance(definition, model, businessKey, MapVariables(call.InMappings, variables), caller: state, callerExecution: execution);
+        string? businessKey;
+        Dictionary<string, object?> inputs;
+        try
+        {
+            businessKey = call.BusinessKeyExpression is { } expression
+                ? Rt.Expressions.EvaluateString(expression, variables)
+                : state.Instance.BusinessKey;
+            inputs = MapVariables(call.InMappings, variables);
+        }
+        catch (Exception e) when (e is not ProcessEngineException)
+        {
+            throw new ProcessEngineException($"Call activity '{call.Id}', camunda:in: {e.Message}", e);
+        }
+        StartInstance(definition, model, businessKey, inputs, caller: state, callerExecution: execution);
     }
 
     /// <summary>camunda:in / camunda:out: all variables, or source/sourceExpression → target.</summary>

@@ -149,7 +149,7 @@ internal sealed partial class Runner(CommandContext ctx, CancellationToken ct)
         var defaultFlow = (node as Activity)?.DefaultFlow;
         var variables = state.VisibleVariables(execution);
         var flows = node.Outgoing
-            .Where(f => f != defaultFlow && (f.Condition is null || Rt.Expressions.EvaluateCondition(f.Condition, variables)))
+            .Where(f => f != defaultFlow && ConditionHolds(f, variables))
             .ToList();
         if (flows.Count == 0 && defaultFlow is not null) flows.Add(defaultFlow);
         if (flows.Count == 0)
