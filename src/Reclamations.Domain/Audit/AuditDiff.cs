@@ -45,9 +45,10 @@ public static class AuditDiff
             if (ignored.Contains(path, StringComparer.Ordinal)) continue;
             before.TryGetPropertyValue(name, out var old);
             after.TryGetPropertyValue(name, out var @new);
-            if (old is JsonObject oldObject && @new is JsonObject newObject)
+            if ((old is JsonObject || @new is JsonObject) && old is JsonObject or null && @new is JsonObject or null)
             {
-                Compare(path, oldObject, newObject, changes, ignored);
+                // Nested objects are compared field by field, a missing side standing for an empty object.
+                Compare(path, old as JsonObject ?? [], @new as JsonObject ?? [], changes, ignored);
             }
             else if (!JsonNode.DeepEquals(old, @new))
             {
