@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Reclamations.Engine.Handlers;
 using Reclamations.Engine.Persistence;
 
 namespace Reclamations.Domain.Persistence;
@@ -38,6 +39,13 @@ public static class DomainDb
         var db = new DomainDbContext(options);
         db.Database.UseTransaction(transaction);
         return db;
+    }
+
+    /// <summary>A context on the engine's connection and transaction of a service task: its changes commit with the step.</summary>
+    public static DomainDbContext On(ServiceTaskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return On(context.Connection, context.Transaction);
     }
 
     /// <summary>Applies pending migrations (WAL on SQLite) and seeds the default profiles and categories into empty tables.</summary>

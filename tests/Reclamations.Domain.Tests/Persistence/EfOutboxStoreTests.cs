@@ -130,6 +130,7 @@ public sealed class EfOutboxStoreTests
             .Should().ThrowAsync<DbUpdateException>();
 
         await using var db = database.Open();
+        (await db.SentLetters.CountAsync()).Should().Be(1, "the letter and its mail are saved together or not at all");
         var letter = await db.SentLetters.SingleAsync();
         db.Entry(letter).Property(l => l.Html).CurrentValue = "<p>Autre texte</p>";
         await FluentActions.Invoking(() => db.SaveChangesAsync()).Should().ThrowAsync<InvalidOperationException>().WithMessage("*append-only*");
