@@ -63,6 +63,33 @@ public sealed class ComplaintUpdateTests
     }
 
     [Fact]
+    public async Task Replacing_the_complainant_is_stored_and_audited_field_by_field()
+    {
+        await using var database = await DomainDatabase.CreateAsync();
+        var register = new ComplaintRegister(database.Factory, database.Clock);
+        var complaint = await register.RegisterAsync(Complaints.Valid(), "sophie");
+
+        await register.UpdateAsync(complaint.Id, "paul", "Modification", c => c.Complainant = new Complainant
+        {
+            Name = "Jean Martin",
+            Kind = ComplainantKind.RepresentativeOrHeir,
+            Email = "claire.martin@example.fr",
+        });
+
+        var file = await register.GetAsync(complaint.Id);
+        file.Complaint.Complainant.Should().BeEquivalentTo(new
+        {
+            Name = "Jean Martin",
+            Kind = ComplainantKind.RepresentativeOrHeir,
+            Email = "claire.martin@example.fr",
+            PostalAddress = (string?)null,
+            Phone = (string?)null,
+        });
+        JsonNode.Parse(file.Audit.Last().Details)!.AsObject().Select(p => p.Key).Should().BeEquivalentTo(
+            "complainant.name", "complainant.kind", "complainant.postalAddress", "complainant.phone");
+    }
+
+    [Fact]
     public async Task A_concurrent_change_is_a_clear_conflict_and_the_loser_stores_nothing()
     {
         await using var database = await DomainDatabase.CreateAsync();
