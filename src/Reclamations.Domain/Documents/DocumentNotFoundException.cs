@@ -1,0 +1,3 @@
+namespace Reclamations.Domain.Documents;
+
+public sealed class DocumentNotFoundException(string message) : Exception(message);

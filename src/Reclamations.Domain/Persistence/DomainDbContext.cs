@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Reclamations.Domain.Audit;
+using Reclamations.Domain.Documents;
+using Reclamations.Domain.Profiles;
+using Reclamations.Domain.Register;
+
+namespace Reclamations.Domain.Persistence;
+
+/// <summary>
+/// The domain's store, on the same SQLite file as the engine: the complaints register, its case
+/// files (documents, sent letters, corrective actions, audit trail), the mail outbox, the deadline
+/// profiles and the categories. Sent letters and audit entries are append-only.
+/// </summary>
+public sealed class DomainDbContext(DbContextOptions<DomainDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__DomainMigrationsHistory";
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
+    public DbSet<ComplaintDocument> Documents => Set<ComplaintDocument>();
+    public DbSet<SentLetter> SentLetters => Set<SentLetter>();
+    public DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DeadlineProfileEntity> DeadlineProfiles => Set<DeadlineProfileEntity>();
+    public DbSet<Category> Categories => Set<Category>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Complaint>(e =>
+        {
+            e.ToTable("Complaints");
+            e.Property(x => x.Reference).HasMaxLength(32);
+            e.HasIndex(x => x.Reference).IsUnique();
+            e.OwnsOne(x => x.Complainant, c =>
+            {
+                c.Property(x => x.Name).HasMaxLength(200);
+                c.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            });
+            e.Navigation(x => x.Complainant).IsRequired();
+            e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Level).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasIndex(x => x.Status);
+            e.HasIndex(x => x.ResponseDueDate);
+            e.HasIndex(x => x.ReceivedAt);
+            e.HasIndex(x => x.ProcessInstanceId);
+        });
+        b.Entity<ReferenceCounter>(e =>
+        {
+            e.ToTable("ReferenceCounters");
+            e.HasKey(x => x.Year);
+            e.Property(x => x.Year).ValueGeneratedNever();
+        });
+        b.Entity<CorrectiveAction>(e =>
+        {
+            e.ToTable("CorrectiveActions");
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ComplaintDocument>(e =>
+        {
+            e.ToTable("Documents");
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<SentLetter>(e =>
+        {
+            e.ToTable("SentLetters");
+            e.Ignore(x => x.Sent);
+            e.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.OutboxMessageId);
+        });
+        b.Entity<OutboxMessageEntity>(e =>
+        {
+            e.ToTable("OutboxMessages");
+            e.HasIndex(x => x.MessageId).IsUnique();
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => x.ComplaintId);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.ComplaintId, x.Id });
+        });
+        b.Entity<DeadlineProfileEntity>(e =>
+        {
+            e.ToTable("DeadlineProfiles");
+            e.HasKey(x => x.Code);
+        });
+        b.Entity<Category>(e =>
+        {
+            e.ToTable("Categories");
+            e.HasKey(x => x.Code);
+        });
+    }
+
+    private void GuardAppendOnly()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is SentLetter or AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException(
+                    $"{entry.Entity.GetType().Name} is append-only: it cannot be changed or deleted.");
+            }
+        }
+    }
+}

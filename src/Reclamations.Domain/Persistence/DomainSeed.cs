@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Reclamations.Domain.Deadlines;
+using Reclamations.Domain.Profiles;
+using Reclamations.Domain.Register;
+
+namespace Reclamations.Domain.Persistence;
+
+/// <summary>First-use data: the built-in deadline profiles and the default categories, each only into an empty table.</summary>
+internal static class DomainSeed
+{
+    public static async Task EnsureAsync(DomainDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await db.DeadlineProfiles.AnyAsync(ct))
+        {
+            foreach (var profile in DeadlineProfiles.Defaults)
+            {
+                db.DeadlineProfiles.Add(new DeadlineProfileEntity
+                {
+                    Code = profile.Code,
+                    Json = DeadlineProfileJson.Write(profile),
+                    UpdatedAt = now,
+                });
+            }
+        }
+
+        if (!await db.Categories.AnyAsync(ct))
+        {
+            foreach (var category in DefaultCategories.All)
+            {
+                db.Categories.Add(new Category { Code = category.Code, Label = category.Label, SortOrder = category.SortOrder });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reclamations.Domain.Documents;
+using Reclamations.Domain.Mail;
+using Reclamations.Domain.Profiles;
+using Reclamations.Domain.Register;
+
+namespace Reclamations.Domain.Persistence;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the domain store on the SQLite file (the engine's) and its services: register, deadline
+    /// profiles, documents under <paramref name="dataDirectory"/>, EF outbox. Call
+    /// <see cref="DomainDb.MigrateAsync"/> at start-up. <see cref="TimeProvider"/> defaults to the system clock.
+    /// </summary>
+    public static IServiceCollection AddDomainStore(this IServiceCollection services, string connectionString, string dataDirectory,
+        RegisterOptions? registerOptions = null)
+    {
+        services.AddPooledDbContextFactory<DomainDbContext>(o => o.UseDomainSqlite(connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(registerOptions ?? new RegisterOptions());
+        services.AddSingleton(new DocumentStoreOptions { DataDirectory = dataDirectory });
+        services.AddSingleton<ComplaintRegister>();
+        services.AddSingleton<DeadlineProfileStore>();
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<IOutboxStore, EfOutboxStore>();
+        return services;
+    }
+}

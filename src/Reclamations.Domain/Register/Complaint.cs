@@ -1,0 +1,94 @@
+namespace Reclamations.Domain.Register;
+
+/// <summary>
+/// One entry of the complaints register. Identity, reference, creation time and revision are set by
+/// the register; everything else is changed through <see cref="ComplaintRegister.UpdateAsync"/>, which
+/// audits each changed field.
+/// </summary>
+public sealed class Complaint
+{
+    public Guid Id { get; internal set; }
+
+    /// <summary>E.g. <c>REC-2026-00001</c>: sequential per year, never reused.</summary>
+    public string Reference { get; internal set; } = "";
+
+    public required Complainant Complainant { get; set; }
+
+    /// <summary>The date the first written complaint was sent (postmark, email date), when known.</summary>
+    public DateOnly? SentAt { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public ComplaintChannel Channel { get; set; }
+
+    public bool IsOral { get; set; }
+
+    public string Subject { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    /// <summary>Code of a <see cref="Category"/>.</summary>
+    public string Category { get; set; } = "";
+
+    public string? ContractReference { get; set; }
+
+    public string? ProductOrService { get; set; }
+
+    public string? Insurer { get; set; }
+
+    /// <summary>The persons the complaint is about (never the reviewer).</summary>
+    public List<string> PersonsInvolved { get; set; } = [];
+
+    /// <summary>Other parties involved (insurer, third parties).</summary>
+    public List<string> OtherParties { get; set; } = [];
+
+    public string? UsualContact { get; set; }
+
+    public string? Handler { get; set; }
+
+    public string? Reviewer { get; set; }
+
+    /// <summary>Code of the deadline profile the deadlines were computed with.</summary>
+    public string ProfileCode { get; set; } = "";
+
+    public ComplaintLevel Level { get; set; }
+
+    public DateOnly ClockStart { get; set; }
+
+    public DateOnly AcknowledgementDueDate { get; set; }
+
+    public DateOnly ResponseDueDate { get; set; }
+
+    public DateOnly ExternalRecourseFrom { get; set; }
+
+    public DateOnly ExternalRecourseUntil { get; set; }
+
+    public DateOnly? SecondLevelDueDate { get; set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>founded, partlyFounded, unfounded, legalThreat, notComplaint.</summary>
+    public string? Outcome { get; set; }
+
+    public string? AnswerSummary { get; set; }
+
+    public string? Dysfunctions { get; set; }
+
+    public string? ClientReaction { get; set; }
+
+    /// <summary>Deadlines missed, e.g. <c>acknowledgement</c>, <c>response</c>.</summary>
+    public List<string> DeadlineBreaches { get; set; } = [];
+
+    public ComplaintStatus Status { get; set; }
+
+    public Guid? ProcessInstanceId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; internal set; }
+
+    /// <summary>Optimistic concurrency token, bumped by every update.</summary>
+    public long Revision { get; internal set; }
+}

@@ -1,0 +1,11 @@
+namespace Reclamations.Domain.Register;
+
+/// <summary>How the complaint reached the firm.</summary>
+public enum ComplaintChannel
+{
+    Courrier,
+    Email,
+    Telephone,
+    Agence,
+    FormulaireWeb,
+}

@@ -1,0 +1,11 @@
+namespace Reclamations.Domain.Register;
+
+public enum ComplaintStatus
+{
+    Registered,
+    InProgress,
+    Answered,
+    SecondLevel,
+    Litigation,
+    Closed,
+}

@@ -1,0 +1,8 @@
+namespace Reclamations.Domain.Register;
+
+public enum CorrectiveActionStatus
+{
+    Open,
+    Done,
+    Cancelled,
+}
