@@ -77,7 +77,7 @@ public sealed class ComplaintProcessTests(SmtpServerFixture smtp) : IClassFixtur
         await s.CompleteAsync(id, "Task_ApproveOfferPartner", new { offerApproved = true }, "associe.rcp");
         await s.CompleteAsync(id, "Task_ValidateOfferDirection", new { offerApproved = true }, "direction");
 
-        var offer = (await s.MailsAsync(reference)).Should().ContainSingle(m => m.Message.Subject.Contains("Proposition de règlement")).Subject;
+        var offer = (await s.MailsAsync(reference)).Should().ContainSingle(m => (m.Message.Subject ?? "").Contains("Proposition de règlement")).Subject;
         Text(offer).Should().Contain("sans reconnaissance de responsabilité");
         var complaint = (await s.ComplaintAsync(id))["complaint"]!;
         complaint["status"]!.GetValue<string>().Should().Be("Answered");
@@ -90,7 +90,7 @@ public sealed class ComplaintProcessTests(SmtpServerFixture smtp) : IClassFixtur
         await s.SettleAsync();
         await s.CompleteAsync(id, "Task_CorrectiveActions", new { dysfunctions = "Garanties mal expliquées", correctiveActions = "Formation", lessons = "Fiche conseil" }, "resp.reclamations");
 
-        var closing = (await s.MailsAsync(reference)).Should().ContainSingle(m => m.Message.Subject.Contains("Clôture")).Subject;
+        var closing = (await s.MailsAsync(reference)).Should().ContainSingle(m => (m.Message.Subject ?? "").Contains("Clôture")).Subject;
         closing.EnvelopeRecipients.Should().Equal("claire.durand@example.org");
         var file = await s.ComplaintAsync(id);
         file["complaint"]!["status"]!.GetValue<string>().Should().Be("Closed");
@@ -115,7 +115,7 @@ public sealed class ComplaintProcessTests(SmtpServerFixture smtp) : IClassFixtur
         await s.CompleteAsync(id, "Task_ExplainPosition", new { meetingDate = "2026-12-01", meetingSummary = "Appel du 1er décembre." });
         await s.CompleteAsync(id, "Task_DraftReasonedAnswer", new { answerSummary = "Le devoir de conseil a été respecté." });
 
-        var rejection = (await s.MailsAsync(reference)).Should().ContainSingle(m => m.Message.Subject.Contains("Réponse à votre réclamation")).Subject;
+        var rejection = (await s.MailsAsync(reference)).Should().ContainSingle(m => (m.Message.Subject ?? "").Contains("Réponse à votre réclamation")).Subject;
         Text(rejection).Should().Contain("Le devoir de conseil a été respecté.")
             .And.Contain("La Médiation de l'Assurance").And.Contain("www.mediation-assurance.org").And.Contain("TSA 50110");
 
@@ -130,7 +130,7 @@ public sealed class ComplaintProcessTests(SmtpServerFixture smtp) : IClassFixtur
         secondLevel["candidateGroups"]!.AsArray().Select(g => g!.GetValue<string>()).Should().Equal("Direction");
         await s.CompleteAsync(id, "Task_SecondLevelReview", new { secondLevelDecision = "maintained", secondLevelSummary = "La Direction maintient la position." }, "direction");
 
-        var second = (await s.MailsAsync(reference)).Should().ContainSingle(m => m.Message.Subject.Contains("nouvel examen")).Subject;
+        var second = (await s.MailsAsync(reference)).Should().ContainSingle(m => (m.Message.Subject ?? "").Contains("nouvel examen")).Subject;
         Text(second).Should().Contain("La Direction maintient la position.").And.Contain("La Médiation de l'Assurance");
         (await s.OpenTaskKeysAsync(id)).Should().Equal("Task_CorrectiveActions");
     }
@@ -199,7 +199,7 @@ public sealed class ComplaintProcessTests(SmtpServerFixture smtp) : IClassFixtur
         await s.AdvanceAsync("P1D"); // 10 days before the 30-day answer deadline (LU)
         (await s.OpenTaskKeysAsync(id)).Should().Contain("Task_PrepareDelayLetter");
         await s.CompleteAsync(id, "Task_PrepareDelayLetter", new { delayReasons = "Pièces attendues de l'assureur.", expectedDate = "2027-02-15" });
-        var delay = (await s.MailsAsync(reference)).Should().ContainSingle(m => m.Message.Subject.Contains("délai de réponse")).Subject;
+        var delay = (await s.MailsAsync(reference)).Should().ContainSingle(m => (m.Message.Subject ?? "").Contains("délai de réponse")).Subject;
         Text(delay).Should().Contain("Pièces attendues de l'assureur.").And.Contain("15 février 2027");
 
         await s.AdvanceAsync("P10D"); // past the answer deadline

@@ -87,7 +87,7 @@ public sealed class ComplaintScenario : IAsyncDisposable
 
     /// <summary>The letters the SMTP server received whose subject names <paramref name="reference"/>.</summary>
     public async Task<IReadOnlyList<ReceivedMail>> MailsAsync(string reference) =>
-        (await Smtp.AllMessagesAsync()).Where(m => m.Message.Subject.Contains(reference, StringComparison.Ordinal)).ToList();
+        (await Smtp.AllMessagesAsync()).Where(m => (m.Message.Subject ?? "").Contains(reference, StringComparison.Ordinal)).ToList();
 
     public async ValueTask DisposeAsync()
     {
