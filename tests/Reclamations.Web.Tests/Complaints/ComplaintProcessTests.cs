@@ -6,7 +6,7 @@ namespace Reclamations.Web.Tests.Complaints;
 
 /// <summary>Every branch of the real complaint-handling and litigation workflows, end to end through the HTTP API,
 /// with letters received by a real SMTP server.</summary>
-public sealed class ComplaintProcessTests(SmtpServerFixture smtp) : IClassFixture<SmtpServerFixture>
+public sealed class ComplaintProcessTests
 {
     private static async Task<DateTimeOffset> NowAsync(ComplaintScenario s) =>
         (await (await s.Client.GetAsync("/api/engine/clock")).JsonAsync())["now"]!.GetValue<DateTimeOffset>();
@@ -18,7 +18,7 @@ public sealed class ComplaintProcessTests(SmtpServerFixture smtp) : IClassFixtur
     [Fact]
     public async Task A_request_that_is_not_a_complaint_is_closed_with_a_letter()
     {
-        await using var s = new ComplaintScenario(smtp);
+        await using var s = await ComplaintScenario.StartAsync();
         var created = await s.RegisterAsync(ComplaintRequests.New("FR-ACPR", await NowAsync(s)));
         var id = created["id"]!.GetValue<string>();
         var reference = created["reference"]!.GetValue<string>();
@@ -42,7 +42,7 @@ public sealed class ComplaintProcessTests(SmtpServerFixture smtp) : IClassFixtur
     [Fact]
     public async Task A_founded_complaint_gets_an_approved_offer_without_admission_of_liability_then_closes()
     {
-        await using var s = new ComplaintScenario(smtp);
+        await using var s = await ComplaintScenario.StartAsync();
         var created = await s.RegisterAsync(ComplaintRequests.New("FR-ACPR", await NowAsync(s)));
         var id = created["id"]!.GetValue<string>();
         var reference = created["reference"]!.GetValue<string>();
@@ -104,7 +104,7 @@ public sealed class ComplaintProcessTests(SmtpServerFixture smtp) : IClassFixtur
     [Fact]
     public async Task An_unfounded_complaint_gets_a_reasoned_rejection_with_the_mediator_then_a_second_level_answer()
     {
-        await using var s = new ComplaintScenario(smtp);
+        await using var s = await ComplaintScenario.StartAsync();
         var created = await s.RegisterAsync(ComplaintRequests.New("FR-ACPR", await NowAsync(s)));
         var id = created["id"]!.GetValue<string>();
         var reference = created["reference"]!.GetValue<string>();
@@ -138,7 +138,7 @@ public sealed class ComplaintProcessTests(SmtpServerFixture smtp) : IClassFixtur
     [Fact]
     public async Task A_legal_threat_alerts_direction_and_runs_the_litigation_branch_with_letters_to_insurer_and_counsel()
     {
-        await using var s = new ComplaintScenario(smtp);
+        await using var s = await ComplaintScenario.StartAsync();
         var created = await s.RegisterAsync(ComplaintRequests.New("LU-CAA", await NowAsync(s)));
         var id = created["id"]!.GetValue<string>();
         var reference = created["reference"]!.GetValue<string>();
@@ -180,7 +180,7 @@ public sealed class ComplaintProcessTests(SmtpServerFixture smtp) : IClassFixtur
     [Fact]
     public async Task Deadlines_remind_record_breaches_and_propose_a_delay_letter_and_a_silent_client_closes_the_file()
     {
-        await using var s = new ComplaintScenario(smtp);
+        await using var s = await ComplaintScenario.StartAsync();
         var created = await s.RegisterAsync(ComplaintRequests.New("LU-CAA", await NowAsync(s), oral: true));
         var id = created["id"]!.GetValue<string>();
         var reference = created["reference"]!.GetValue<string>();
@@ -223,7 +223,7 @@ public sealed class ComplaintProcessTests(SmtpServerFixture smtp) : IClassFixtur
     [Fact]
     public async Task A_press_inquiry_at_any_time_gives_direction_a_crisis_task()
     {
-        await using var s = new ComplaintScenario(smtp);
+        await using var s = await ComplaintScenario.StartAsync();
         var created = await s.RegisterAsync(ComplaintRequests.New("FR-ACPR", await NowAsync(s)));
         var id = created["id"]!.GetValue<string>();
         var reference = created["reference"]!.GetValue<string>();

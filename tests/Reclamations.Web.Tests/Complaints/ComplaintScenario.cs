@@ -13,7 +13,15 @@ public sealed class ComplaintScenario : IAsyncDisposable
 {
     private readonly WebHost _host;
 
-    public ComplaintScenario(SmtpServerFixture smtp)
+    /// <summary>A scenario with its own SMTP server, so that letters of parallel scenarios never mix.</summary>
+    public static async Task<ComplaintScenario> StartAsync()
+    {
+        var smtp = new SmtpServerFixture();
+        await smtp.InitializeAsync();
+        return new ComplaintScenario(smtp);
+    }
+
+    private ComplaintScenario(SmtpServerFixture smtp)
     {
         Smtp = smtp;
         _host = new WebHost(settings: new Dictionary<string, string?>
@@ -93,5 +101,6 @@ public sealed class ComplaintScenario : IAsyncDisposable
     {
         await _host.DisposeAsync();
         WebHost.DeleteFolder(_host.Folder);
+        await Smtp.DisposeAsync();
     }
 }
