@@ -1,24 +1,58 @@
 using Reclamations.Bench;
 
-// Engine benchmarks: measured side by side in one run, on SQLite files with the engine's own pragmas.
-// Usage: dotnet run -c Release --project bench/Reclamations.Bench [-- --quick]
+// Engine benchmarks, measured side by side in one run on SQLite files with the engine's own pragmas.
+// Usage: dotnet run -c Release --project bench/Reclamations.Bench [-- --quick] [-- --only engine|timers|query]
+// The disk of a shared machine is noisy: the raw rate is measured right next to each engine round, and ratios are
+// the median of the per-round ratios.
 var quick = args.Contains("--quick");
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 var sizes = quick ? BenchSizes.Quick : BenchSizes.Full;
 Console.WriteLine($"ReclamationsWorkflow engine benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine($"SQLite pragmas: journal_mode=WAL; {Reclamations.Engine.Persistence.SqlitePragmaInterceptor.Pragmas}");
 Console.WriteLine();
 
-var raw = await RawSqliteBench.RunAsync(sizes.RawInserts);
-Console.WriteLine($"1. raw limit: {raw:F0} single-row insert transactions/s ({sizes.RawInserts} inserts)");
+if (only is null or "engine") await EngineRoundsAsync();
+if (only is null or "timers") await TimersAsync();
+if (only is null or "query") await QueryAsync();
 
-var engine = await EngineThroughputBench.RunAsync(sizes.EngineInstances);
-Console.WriteLine($"2. engine: {engine.InstancesPerSecond:F1} instances/s (5 service tasks + exclusive gateway + user task, started then completed), " +
-                  $"{engine.CommitsPerSecond:F1} commits/s; ratio to raw = {engine.CommitsPerSecond / raw:F3} (goal >= 0.25)");
+async Task EngineRoundsAsync()
+{
+    await EngineThroughputBench.RunAsync(sizes.EngineInstances); // warm-up round (JIT tiers), not reported
+    var ratios = new List<double>();
+    for (var round = 1; round <= sizes.Rounds; round++)
+    {
+        var rawBefore = await RawSqliteBench.RunAsync(sizes.RawInserts);
+        var engine = await EngineThroughputBench.RunAsync(sizes.EngineInstances);
+        var rawAfter = await RawSqliteBench.RunAsync(sizes.RawInserts);
+        var raw = (rawBefore + rawAfter) / 2;
+        ratios.Add(engine.CommitsPerSecond / raw);
+        Console.WriteLine($"   round {round}: raw {raw:F0} insert tx/s | engine {engine.InstancesPerSecond:F1} instances/s = " +
+                          $"{engine.CommitsPerSecond:F1} commits/s | ratio {engine.CommitsPerSecond / raw:F3}");
+    }
+    Console.WriteLine($"1-2. engine (5 service tasks + exclusive gateway + user task; started, then completed: 2 commits each): " +
+                      $"median ratio of engine commits/s to raw single-row insert tx/s = {Median(ratios):F3} (goal >= 0.25)");
+}
 
-var timers = await TimerBench.RunAsync(sizes.Timers);
-Console.WriteLine($"3. timers: {sizes.Timers} instances waiting on P10D (set up in {timers.SetupSeconds:F1} s); clock advanced: all moved on in " +
-                  $"{timers.FireSeconds:F1} s = {timers.TimersPerSecond:F0} timers/s; ratio to raw = {timers.TimersPerSecond / raw:F3}");
+async Task TimersAsync()
+{
+    var rawBefore = await RawSqliteBench.RunAsync(sizes.RawInserts);
+    var timers = await TimerBench.RunAsync(sizes.Timers);
+    var rawAfter = await RawSqliteBench.RunAsync(sizes.RawInserts);
+    var raw = (rawBefore + rawAfter) / 2;
+    Console.WriteLine($"3. timers: {sizes.Timers} instances waiting on P10D (set up in {timers.SetupSeconds:F1} s); clock advanced: all moved on in " +
+                      $"{timers.FireSeconds:F1} s = {timers.TimersPerSecond:F0} timers/s; raw {raw:F0} insert tx/s; ratio = {timers.TimersPerSecond / raw:F3}");
+}
 
-var query = await TaskQueryBench.RunAsync(sizes.SmallTasks, sizes.LargeTasks, sizes.QueryRepeats);
-Console.WriteLine($"4. task query (candidate group, page of 50 by due date): {sizes.SmallTasks} open tasks p50 {query.Small.P50:F2} ms p95 {query.Small.P95:F2} ms; " +
-                  $"{sizes.LargeTasks} open tasks p50 {query.Large.P50:F2} ms p95 {query.Large.P95:F2} ms; ratio p50 = {query.Large.P50 / query.Small.P50:F2} (goal <= 2)");
+async Task QueryAsync()
+{
+    var query = await TaskQueryBench.RunAsync(sizes.SmallTasks, sizes.LargeTasks, sizes.QueryRepeats);
+    Console.WriteLine($"4. task query (candidate group, page of 50 by due date): {sizes.SmallTasks} open tasks p50 {query.Small.P50:F2} ms " +
+                      $"p95 {query.Small.P95:F2} ms; {sizes.LargeTasks} open tasks p50 {query.Large.P50:F2} ms p95 {query.Large.P95:F2} ms; " +
+                      $"ratio p50 = {query.Large.P50 / query.Small.P50:F2}, p95 = {query.Large.P95 / query.Small.P95:F2} (goal <= 2)");
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}

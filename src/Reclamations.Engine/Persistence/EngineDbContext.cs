@@ -36,8 +36,9 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
             e.ToTable("ProcessInstances");
             e.Property(x => x.Revision).IsConcurrencyToken();
             e.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
-            e.HasIndex(x => x.BusinessKey);
-            e.HasIndex(x => x.SuperProcessInstanceId);
+            // Filtered indexes: an instance without business key or caller writes no index page for them.
+            e.HasIndex(x => x.BusinessKey).HasFilter("\"BusinessKey\" IS NOT NULL");
+            e.HasIndex(x => x.SuperExecutionId).HasFilter("\"SuperExecutionId\" IS NOT NULL");
         });
         b.Entity<ExecutionEntity>(e =>
         {
@@ -53,7 +54,7 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
         {
             e.ToTable("Tasks");
             e.HasIndex(x => x.ProcessInstanceId);
-            e.HasIndex(x => new { x.Assignee, x.DueDate });
+            e.HasIndex(x => new { x.Assignee, x.DueDate }).HasFilter("\"Assignee\" IS NOT NULL");
         });
         b.Entity<TaskCandidateEntity>(e =>
         {

@@ -9,4 +9,20 @@ public sealed class VariableEntity
     public required string Name { get; set; }
     public required string Type { get; set; }
     public string? Json { get; set; }
+
+    // The value last read from Json (not mapped): a step reads the same variables many times.
+    private string? _cachedType;
+    private string? _cachedJson;
+    private object? _cachedValue;
+
+    internal object? Value()
+    {
+        if (!ReferenceEquals(_cachedJson, Json) || !ReferenceEquals(_cachedType, Type))
+        {
+            _cachedValue = Variables.VariableSerializer.Deserialize(Type, Json);
+            _cachedJson = Json;
+            _cachedType = Type;
+        }
+        return _cachedValue;
+    }
 }

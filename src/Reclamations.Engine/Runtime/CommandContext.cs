@@ -33,15 +33,15 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
     public async Task<InstanceState> LoadInstanceAsync(Guid id, CancellationToken ct)
     {
         if (_instances.TryGetValue(id, out var loaded)) return loaded;
-        var instance = await Db.ProcessInstances.FirstOrDefaultAsync(i => i.Id == id, ct)
+        var instance = await InstanceQueries.Instance(Db, id, ct)
             ?? throw new NotFoundException($"Process instance '{id}' does not exist.");
         var model = await Runtime.Definitions.GetModelAsync(Db, instance.DefinitionId, ct);
         var state = new InstanceState(instance, model);
-        state.Executions.AddRange(await Db.Executions.Where(e => e.ProcessInstanceId == id).ToListAsync(ct));
-        state.Variables.AddRange(await Db.Variables.Where(e => e.ProcessInstanceId == id).ToListAsync(ct));
-        state.Tasks.AddRange(await Db.Tasks.Where(e => e.ProcessInstanceId == id).ToListAsync(ct));
-        state.Jobs.AddRange(await Db.Jobs.Where(e => e.ProcessInstanceId == id).ToListAsync(ct));
-        state.Subscriptions.AddRange(await Db.EventSubscriptions.Where(e => e.ProcessInstanceId == id).ToListAsync(ct));
+        await state.Executions.AddAllAsync(InstanceQueries.Executions(Db, id), ct);
+        await state.Variables.AddAllAsync(InstanceQueries.Variables(Db, id), ct);
+        await state.Tasks.AddAllAsync(InstanceQueries.Tasks(Db, id), ct);
+        await state.Jobs.AddAllAsync(InstanceQueries.Jobs(Db, id), ct);
+        await state.Subscriptions.AddAllAsync(InstanceQueries.Subscriptions(Db, id), ct);
         _instances[id] = state;
         return state;
     }

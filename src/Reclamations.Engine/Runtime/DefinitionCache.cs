@@ -22,6 +22,10 @@ internal sealed class DefinitionCache
         return _models.GetOrAdd(definitionId, model);
     }
 
-    public Task<ProcessDefinitionEntity?> GetLatestAsync(EngineDbContext db, string key, CancellationToken ct) =>
-        db.ProcessDefinitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+    private static readonly Func<EngineDbContext, string, CancellationToken, Task<ProcessDefinitionEntity?>> Latest =
+        EF.CompileAsyncQuery((EngineDbContext db, string key, CancellationToken _) =>
+            db.ProcessDefinitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefault());
+
+    /// <summary>The latest version of a key, read from the database every time (another node may have deployed).</summary>
+    public Task<ProcessDefinitionEntity?> GetLatestAsync(EngineDbContext db, string key, CancellationToken ct) => Latest(db, key, ct);
 }

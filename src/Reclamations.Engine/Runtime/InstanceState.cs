@@ -1,6 +1,5 @@
 using Reclamations.Engine.Model;
 using Reclamations.Engine.Persistence;
-using Reclamations.Engine.Variables;
 
 namespace Reclamations.Engine.Runtime;
 
@@ -41,11 +40,11 @@ internal sealed class InstanceState(ProcessInstanceEntity instance, ProcessModel
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var v in Variables.Where(v => v.ExecutionId is null))
-            result[v.Name] = VariableSerializer.Deserialize(v.Type, v.Json);
+            result[v.Name] = v.Value();
         if (execution is null) return result;
         foreach (var scope in SelfAndAncestors(execution).Reverse())
             foreach (var v in Variables.Where(v => v.ExecutionId == scope.Id))
-                result[v.Name] = VariableSerializer.Deserialize(v.Type, v.Json);
+                result[v.Name] = v.Value();
         return result;
     }
 

@@ -314,9 +314,11 @@ namespace Reclamations.Engine.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessKey");
+                    b.HasIndex("BusinessKey")
+                        .HasFilter("\"BusinessKey\" IS NOT NULL");
 
-                    b.HasIndex("SuperProcessInstanceId");
+                    b.HasIndex("SuperExecutionId")
+                        .HasFilter("\"SuperExecutionId\" IS NOT NULL");
 
                     b.ToTable("ProcessInstances", (string)null);
                 });
@@ -410,7 +412,8 @@ namespace Reclamations.Engine.Persistence.Migrations
 
                     b.HasIndex("ProcessInstanceId");
 
-                    b.HasIndex("Assignee", "DueDate");
+                    b.HasIndex("Assignee", "DueDate")
+                        .HasFilter("\"Assignee\" IS NOT NULL");
 
                     b.ToTable("Tasks", (string)null);
                 });
