@@ -4,17 +4,19 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Reclamations.Engine.Persistence;
 
-/// <summary>Writes a command's history rows. On SQLite, one multi-row INSERT per 500 rows (EF would send one
-/// statement per row, and a step writes a dozen); elsewhere through the context.</summary>
+/// <summary>Writes a command's history rows. On SQLite, one prepared INSERT executed once per row (EF would build and
+/// prepare a statement per row; a step writes a dozen); elsewhere through the context.</summary>
 internal static class HistoryWriter
 {
-    private const int RowsPerStatement = 500;
-
     private static readonly string[] Columns =
     [
         "ProcessInstanceId", "Timestamp", "EventType", "ActivityId", "ActivityType", "ExecutionId", "TaskId", "UserId",
         "VariableName", "Value", "Details",
     ];
+
+    private static readonly string InsertSql =
+        $"INSERT INTO \"History\" ({string.Join(",", Columns.Select(c => $"\"{c}\""))}) " +
+        $"VALUES ({string.Join(",", Columns.Select((_, i) => $"$p{i}"))})";
 
     public static async Task WriteAsync(DbContext db, IReadOnlyList<HistoryEventEntity> rows, CancellationToken ct)
     {
@@ -25,31 +27,29 @@ internal static class HistoryWriter
             await db.SaveChangesAsync(ct);
             return;
         }
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        for (var offset = 0; offset < rows.Count; offset += RowsPerStatement)
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = InsertSql;
+        var parameters = Columns.Select((_, i) =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var chunk = rows.Skip(offset).Take(RowsPerStatement).ToList();
-            var values = new List<string>(chunk.Count);
-            for (var r = 0; r < chunk.Count; r++)
-            {
-                var row = chunk[r];
-                object?[] cells =
-                [
-                    Text(row.ProcessInstanceId), row.Timestamp.UtcTicks, row.EventType, row.ActivityId, row.ActivityType,
-                    Text(row.ExecutionId), Text(row.TaskId), row.UserId, row.VariableName, row.Value, row.Details,
-                ];
-                var names = new string[cells.Length];
-                for (var c = 0; c < cells.Length; c++)
-                {
-                    names[c] = $"$p{r}_{c}";
-                    Add(command, names[c], cells[c]);
-                }
-                values.Add("(" + string.Join(",", names) + ")");
-            }
-            command.CommandText = $"INSERT INTO \"History\" ({string.Join(",", Columns.Select(c => $"\"{c}\""))}) VALUES {string.Join(",", values)}";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"$p{i}";
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        foreach (var row in rows)
+        {
+            Set(parameters[0], Text(row.ProcessInstanceId));
+            Set(parameters[1], row.Timestamp.UtcTicks);
+            Set(parameters[2], row.EventType);
+            Set(parameters[3], row.ActivityId);
+            Set(parameters[4], row.ActivityType);
+            Set(parameters[5], Text(row.ExecutionId));
+            Set(parameters[6], Text(row.TaskId));
+            Set(parameters[7], row.UserId);
+            Set(parameters[8], row.VariableName);
+            Set(parameters[9], row.Value);
+            Set(parameters[10], row.Details);
             await command.ExecuteNonQueryAsync(ct);
         }
     }
@@ -57,11 +57,5 @@ internal static class HistoryWriter
     /// <summary>The text form EF Core's SQLite provider stores GUIDs in (upper case), so that queries match.</summary>
     private static string? Text(Guid? id) => id?.ToString().ToUpperInvariant();
 
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
+    private static void Set(DbParameter parameter, object? value) => parameter.Value = value ?? DBNull.Value;
 }
