@@ -22,8 +22,8 @@ public sealed partial class ProcessEngine
         return total;
     }
 
-    /// <summary>Locks due jobs for this node: an update conditioned on the revision read, so two nodes never both win a job.
-    /// A job whose lock expired (its node died) is due again.</summary>
+    /// <summary>Locks due jobs for this node in one conditional update: a job is taken only if it is still unlocked (or its
+    /// lock expired: its node died) when the update runs, so two nodes never both win a job.</summary>
     internal async Task<List<Guid>> AcquireJobsAsync(CancellationToken ct)
     {
         var now = Time.GetUtcNow();
@@ -34,28 +34,28 @@ public sealed partial class ProcessEngine
             .Where(j => j.DueAt <= now && j.Retries >= 0 && (j.LockExpiresAt == null || j.LockExpiresAt < now))
             .OrderBy(j => j.DueAt)
             .Take(_runtime.Options.JobBatchSize)
-            .Select(j => new { j.Id, j.Revision })
+            .Select(j => j.Id)
             .ToListAsync(ct);
-        var acquired = new List<Guid>();
-        foreach (var candidate in candidates)
+        if (candidates.Count == 0) return candidates;
+        await _runtime.WriteGate.WaitAsync(ct);
+        try
         {
-            await _runtime.WriteGate.WaitAsync(ct);
-            try
-            {
-                var updated = await db.Jobs
-                    .Where(j => j.Id == candidate.Id && j.Revision == candidate.Revision)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(j => j.LockOwner, owner)
-                        .SetProperty(j => j.LockExpiresAt, until)
-                        .SetProperty(j => j.Revision, candidate.Revision + 1), ct);
-                if (updated == 1) acquired.Add(candidate.Id);
-            }
-            finally
-            {
-                _runtime.WriteGate.Release();
-            }
+            await db.Jobs
+                .Where(j => candidates.Contains(j.Id) && j.Retries >= 0 && (j.LockExpiresAt == null || j.LockExpiresAt < now))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.LockOwner, owner)
+                    .SetProperty(j => j.LockExpiresAt, until)
+                    .SetProperty(j => j.Revision, j => j.Revision + 1), ct);
         }
-        return acquired;
+        finally
+        {
+            _runtime.WriteGate.Release();
+        }
+        var locked = await db.Jobs.AsNoTracking()
+            .Where(j => candidates.Contains(j.Id) && j.LockOwner == owner && j.LockExpiresAt == until)
+            .Select(j => new { j.Id, j.DueAt })
+            .ToListAsync(ct);
+        return locked.OrderBy(j => j.DueAt).Select(j => j.Id).ToList();
     }
 
     /// <summary>Runs one locked job in its own transaction; a failure is recorded in another one.</summary>
