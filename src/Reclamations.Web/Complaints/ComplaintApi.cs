@@ -94,6 +94,21 @@ public static class ComplaintApi
                     detail: $"La réclamation {complaint.Reference} n'attend pas de réaction du client à ce stade.")
                 : Results.Ok(new ClientReplyResponse(count));
         });
+        complaints.MapPost("/{id:guid}/corrective-actions", async (Guid id, CorrectiveActionRequest request, ComplaintRegister register,
+            CancellationToken ct) =>
+        {
+            var action = await register.AddCorrectiveActionAsync(id, request.UserId ?? "api", request.Description ?? "", request.Owner,
+                request.DueDate, ct);
+            return TypedResults.Created($"/api/complaints/{id}/corrective-actions/{action.Id}", action);
+        });
+        complaints.MapPost("/{id:guid}/corrective-actions/{actionId:guid}/status", async (Guid id, Guid actionId,
+            CorrectiveActionStatusRequest request, ComplaintRegister register, CancellationToken ct) =>
+        {
+            if (!Enum.TryParse<CorrectiveActionStatus>(request.Status, true, out var status))
+                throw new RegisterValidationException([new FieldError("status",
+                    $"« {request.Status} » n'est pas un statut ({string.Join(", ", Enum.GetNames<CorrectiveActionStatus>())}).")]);
+            return TypedResults.Ok(await register.SetCorrectiveActionStatusAsync(actionId, status, request.UserId ?? "api", ct));
+        });
 
         var profiles = app.MapGroup("/api/profiles").WithTags("Profiles");
         profiles.MapGet("/", async (DeadlineProfileStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)));

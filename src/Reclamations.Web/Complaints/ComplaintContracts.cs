@@ -29,3 +29,7 @@ public sealed record ClientReplyResponse(int Correlated);
 
 public sealed record DeadlinesResponse(DateOnly ClockStart, DateOnly AcknowledgementDueDate, DateOnly ResponseDueDate,
     DateOnly MediatorFrom, DateOnly MediatorUntil, DateOnly? SecondLevelDueDate);
+
+public sealed record CorrectiveActionRequest(string? Description, string? Owner, DateOnly? DueDate, string? UserId);
+
+public sealed record CorrectiveActionStatusRequest(string? Status, string? UserId);

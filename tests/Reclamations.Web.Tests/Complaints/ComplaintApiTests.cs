@@ -99,6 +99,30 @@ public sealed class ComplaintApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Corrective_actions_have_an_owner_a_due_date_and_a_status_and_are_audited()
+    {
+        var created = await _s.RegisterAsync(ComplaintRequests.New("FR-ACPR", await NowAsync()));
+        var id = created["id"]!.GetValue<string>();
+        var added = await _s.Client.PostJsonAsync($"/api/complaints/{id}/corrective-actions",
+            new { description = "Former l'équipe aux garanties MRH", owner = "resp.formation", dueDate = "2027-01-31", userId = "resp.reclamations" });
+        added.StatusCode.Should().Be(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        var actionId = (await added.JsonAsync())["id"]!.GetValue<string>();
+        (await _s.Client.PostJsonAsync($"/api/complaints/{id}/corrective-actions", new { description = "" }))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await _s.Client.PostJsonAsync($"/api/complaints/{id}/corrective-actions/{actionId}/status", new { status = "Peut-être" }))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var done = await _s.Client.PostJsonAsync($"/api/complaints/{id}/corrective-actions/{actionId}/status", new { status = "Done", userId = "resp.formation" });
+        done.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var file = await _s.ComplaintAsync(id);
+        var action = file["correctiveActions"]!.AsArray().Should().ContainSingle().Subject!;
+        action["owner"]!.GetValue<string>().Should().Be("resp.formation");
+        action["dueDate"]!.GetValue<string>().Should().Be("2027-01-31");
+        action["status"]!.GetValue<string>().Should().Be("Done");
+        file["timeline"]!.AsArray().Select(a => a!["user"]!.GetValue<string>()).Should().Contain(["resp.reclamations", "resp.formation"]);
+    }
+
+    [Fact]
     public async Task Profiles_are_listed_edited_with_validation_and_give_deadlines()
     {
         var profiles = (await (await _s.Client.GetAsync("/api/profiles")).JsonAsync()).AsArray();
