@@ -14,9 +14,9 @@ public static class ComplaintApi
     public static IEndpointRouteBuilder MapComplaintApi(this IEndpointRouteBuilder app)
     {
         var complaints = app.MapGroup("/api/complaints").WithTags("Complaints");
-        complaints.MapPost("/", async (RegisterComplaintRequest request, ComplaintService service, CancellationToken ct) =>
+        complaints.MapPost("/", async (RegisterComplaintRequest request, HttpContext http, ComplaintService service, CancellationToken ct) =>
         {
-            var complaint = await service.RegisterAsync(ComplaintRequestMapper.ToNewComplaint(request), request.Handler ?? "api", ct);
+            var complaint = await service.RegisterAsync(ComplaintRequestMapper.ToNewComplaint(request), ActingUser(http), ct);
             return TypedResults.Created($"/api/complaints/{complaint.Id}", new RegisterComplaintResponse(complaint.Id, complaint.Reference,
                 complaint.AcknowledgementDueDate, complaint.ResponseDueDate, complaint.ProcessInstanceId, complaint.Status.ToString()));
         });
@@ -141,4 +141,8 @@ public static class ComplaintApi
         });
         return app;
     }
+
+    /// <summary>Who acts, for the audit trail: the <c>X-User-Id</c> header until sign-in exists, else "api".</summary>
+    private static string ActingUser(HttpContext http) =>
+        http.Request.Headers["X-User-Id"].FirstOrDefault() is { Length: > 0 } user ? user : "api";
 }
