@@ -24,9 +24,21 @@ public sealed partial class ComplaintRegister
     /// <exception cref="RegisterValidationException">A field is invalid; nothing was stored.</exception>
     public async Task<Complaint> RegisterAsync(NewComplaint input, string user, CancellationToken cancellationToken = default)
     {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var complaint = await RegisterAsync(db, input, user, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return complaint;
+    }
+
+    /// <summary>The same on a caller's context and transaction (e.g. <see cref="Persistence.DomainDb.On(System.Data.Common.DbConnection, System.Data.Common.DbTransaction)"/>
+    /// on the engine's, so that the complaint and the start of its workflow commit together).</summary>
+    /// <exception cref="RegisterValidationException">A field is invalid; nothing was stored.</exception>
+    public async Task<Complaint> RegisterAsync(DomainDbContext db, NewComplaint input, string user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
-        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var profile = string.IsNullOrWhiteSpace(input.Profile) ? null : await DeadlineProfileStore.FindAsync(db, input.Profile, cancellationToken);
         var categoryExists = !string.IsNullOrWhiteSpace(input.Category)
             && await db.Categories.AnyAsync(c => c.Code == input.Category, cancellationToken);
@@ -38,8 +50,6 @@ public sealed partial class ComplaintRegister
 
         var deadlines = DeadlineCalculator.Compute(profile!, receivedDate!.Value, input.SentAt);
         var complaint = NewEntity(input, profile!, deadlines, now);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var year = LocalDate(now, _firmZone).Year;
         complaint.Reference = ReferenceNumbers.Format(year, await ReferenceNumbers.NextAsync(db, year, cancellationToken));
         db.Complaints.Add(complaint);
@@ -52,7 +62,6 @@ public sealed partial class ComplaintRegister
             Details = AuditDiff.Changes([], AuditDiff.Snapshot(complaint), "id", "revision", "createdAt").ToJsonString(AuditDiff.Json),
         });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return complaint;
     }
 

@@ -1,5 +1,8 @@
+using Reclamations.Domain.Audit;
 using Reclamations.Domain.Deadlines;
+using Reclamations.Domain.Persistence;
 using Reclamations.Domain.Register;
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Runtime;
 
 namespace Reclamations.Domain.Workflow;
@@ -7,14 +10,26 @@ namespace Reclamations.Domain.Workflow;
 /// <summary>Registers a complaint and starts its workflow; delivers the client's reaction to it.</summary>
 public sealed class ComplaintService(ComplaintRegister register, ProcessEngine engine, DeadlineProfileCatalog profiles)
 {
-    /// <summary>Stores the complaint (reference, deadlines, audit), then starts <c>complaint-handling</c> with the
-    /// complaint's reference as business key. Two transactions: if the start fails, the complaint stays registered
-    /// without a process and the error is raised to the caller.</summary>
+    /// <summary>Stores the complaint (reference, deadlines, audit) and starts <c>complaint-handling</c> with its reference as
+    /// business key, in ONE transaction (the engine's): a complaint is never registered without the workflow that handles it.</summary>
     public async Task<Complaint> RegisterAsync(NewComplaint input, string user, CancellationToken ct = default)
     {
-        var complaint = await register.RegisterAsync(input, user, ct);
-        var instance = await engine.StartProcessAsync(ComplaintProcess.Key, complaint.Reference, StartVariables(complaint), user, ct);
-        return await register.AttachProcessAsync(complaint.Id, instance.Id, ct);
+        Complaint? complaint = null;
+        await engine.StartProcessAsync(ComplaintProcess.Key,
+            async transaction =>
+            {
+                await using var db = DomainDb.On(transaction.Connection, transaction.Transaction);
+                complaint = await register.RegisterAsync(db, input, user, ct);
+                return new ProcessStart(complaint.Reference, StartVariables(complaint));
+            },
+            async (transaction, instance) =>
+            {
+                await using var db = DomainDb.On(transaction.Connection, transaction.Transaction);
+                complaint = await register.UpdateAsync(db, complaint!.Id, user, AuditActions.ProcessAttached,
+                    c => c.ProcessInstanceId = instance.Id, cancellationToken: ct);
+            },
+            user, ct);
+        return complaint!;
     }
 
     /// <summary>The process variables the workflows rely on (see workflows/README.md).</summary>

@@ -122,6 +122,28 @@ public sealed partial class ProcessEngine
         return Snapshot(state);
     }
 
+    /// <summary>Starts the latest version of a process in one transaction with the caller's own writes: <paramref name="prepare"/>
+    /// runs first on the engine's connection and transaction (e.g. registers the record the process is about) and gives the
+    /// business key and variables; <paramref name="started"/> runs once the instance rests in its first wait states (e.g. links
+    /// the record to it). Anything thrown rolls everything back.</summary>
+    public async Task<ProcessInstanceInfo> StartProcessAsync(string key, Func<EngineTransaction, Task<ProcessStart>> prepare,
+        Func<EngineTransaction, ProcessInstanceInfo, Task>? started = null, string? userId = null, CancellationToken ct = default)
+    {
+        var state = await _executor.ExecuteAsync(userId, async (ctx, runner) =>
+        {
+            var definition = await _runtime.Definitions.GetLatestAsync(ctx.Db, key, ct)
+                ?? throw new NotFoundException($"No process with key '{key}' is deployed.");
+            var model = await _runtime.Definitions.GetModelAsync(ctx.Db, definition.Id, ct);
+            var transaction = new EngineTransaction(ctx.Connection, ctx.Transaction, ctx.Now, ctx.Services);
+            var start = await prepare(transaction);
+            var instance = runner.StartInstance(definition, model, start.BusinessKey, start.Variables);
+            await runner.RunAsync();
+            if (started is not null) await started(transaction, Snapshot(instance));
+            return instance;
+        }, ct);
+        return Snapshot(state);
+    }
+
     public Task ClaimTaskAsync(Guid taskId, string userId, CancellationToken ct = default) =>
         OnTaskAsync(taskId, userId, async (state, task, runner) =>
         {
