@@ -41,7 +41,9 @@ public sealed record TaskInfo(
     DateTimeOffset CreatedAt,
     IReadOnlyList<FormFieldInfo> FormFields);
 
-/// <summary>Filters for open tasks; all given filters apply. Ordered by due date (none last), then creation.</summary>
+/// <summary>Filters for open tasks; all given filters apply. Ordered by due date (none last), then creation.
+/// A candidate group/user query is a work queue: it leaves out tasks someone has claimed, unless
+/// <see cref="IncludeAssigned"/> is set or an <see cref="Assignee"/> is asked for.</summary>
 public sealed record TaskQuery(
     Guid? ProcessInstanceId = null,
     string? Assignee = null,
@@ -49,7 +51,8 @@ public sealed record TaskQuery(
     string? CandidateUser = null,
     string? BusinessKey = null,
     int Skip = 0,
-    int Take = 50);
+    int Take = 50,
+    bool IncludeAssigned = false);
 
 public sealed record HistoryEventInfo(long Id, DateTimeOffset Timestamp, string EventType, string? ActivityId, string? ActivityType,
     Guid? TaskId, string? UserId, string? VariableName, string? Value, string? Details);

@@ -86,6 +86,7 @@ public sealed partial class ProcessEngine
         if (candidate != default)
         {
             var (kind, value) = candidate;
+            if (query.Assignee is null && !query.IncludeAssigned) tasks = tasks.Where(t => t.Assignee == null);
             if (query.CandidateGroup is not null && query.CandidateUser is not null)
                 tasks = tasks.Where(t => db.TaskCandidates.Any(c => c.TaskId == t.Id && c.Kind == "user" && c.Value == query.CandidateUser));
             page = await db.TaskCandidates.AsNoTracking()

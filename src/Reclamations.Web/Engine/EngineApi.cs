@@ -30,9 +30,10 @@ public static class EngineApi
             TypedResults.Ok(await engine.GetHistoryAsync(id, ct)));
 
         api.MapGet("/tasks", async (Guid? processInstanceId, string? assignee, string? candidateGroup, string? candidateUser,
-                int? skip, int? take, ProcessEngine engine, CancellationToken ct) =>
+                string? businessKey, bool? includeAssigned, int? skip, int? take, ProcessEngine engine, CancellationToken ct) =>
             TypedResults.Ok(await engine.QueryTasksAsync(
-                new TaskQuery(processInstanceId, assignee, candidateGroup, candidateUser, Skip: skip ?? 0, Take: take ?? 50), ct)));
+                new TaskQuery(processInstanceId, assignee, candidateGroup, candidateUser, businessKey, skip ?? 0, take ?? 50,
+                    includeAssigned ?? false), ct)));
         api.MapGet("/tasks/{id:guid}", async (Guid id, ProcessEngine engine, CancellationToken ct) =>
             TypedResults.Ok(await engine.GetTaskAsync(id, ct)));
         api.MapPost("/tasks/{id:guid}/claim", async (Guid id, ClaimTaskRequest request, ProcessEngine engine, CancellationToken ct) =>

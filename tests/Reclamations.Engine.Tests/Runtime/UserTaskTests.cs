@@ -198,12 +198,16 @@ public sealed class UserTaskTests
         (await Instances(new TaskQuery())).Should().Equal(in1, in3, in5, noDue);
         (await Instances(new TaskQuery(ProcessInstanceId: in5))).Should().Equal(in5);
         (await Instances(new TaskQuery(Assignee: "alice"))).Should().Equal(in1, noDue);
-        (await Instances(new TaskQuery(CandidateGroup: "Juridique"))).Should().Equal(in1, in5, noDue);
+        // A candidate query is a work queue: tasks someone holds are left out unless asked for.
+        (await Instances(new TaskQuery(CandidateGroup: "Juridique"))).Should().Equal(in5);
+        (await Instances(new TaskQuery(CandidateGroup: "Juridique", IncludeAssigned: true))).Should().Equal(in1, in5, noDue);
         (await Instances(new TaskQuery(CandidateGroup: "Qualite"))).Should().Equal(in3, in5);
-        (await Instances(new TaskQuery(CandidateUser: "bob"))).Should().Equal(in3, in5, noDue);
-        (await Instances(new TaskQuery(CandidateUser: "carol"))).Should().Equal(in1);
+        (await Instances(new TaskQuery(CandidateUser: "bob"))).Should().Equal(in3, in5);
+        (await Instances(new TaskQuery(CandidateUser: "bob", IncludeAssigned: true))).Should().Equal(in3, in5, noDue);
+        (await Instances(new TaskQuery(CandidateUser: "carol"))).Should().BeEmpty();
+        (await Instances(new TaskQuery(CandidateUser: "carol", IncludeAssigned: true))).Should().Equal(in1);
         (await Instances(new TaskQuery(CandidateGroup: "Juridique", Assignee: "alice"))).Should().Equal(in1, noDue);
-        (await Instances(new TaskQuery(CandidateGroup: "Juridique", Skip: 1, Take: 1))).Should().Equal(in5);
+        (await Instances(new TaskQuery(CandidateGroup: "Juridique", Skip: 1, Take: 1, IncludeAssigned: true))).Should().Equal(in5);
         (await Instances(new TaskQuery(CandidateGroup: "Nobody"))).Should().BeEmpty();
     }
 
