@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Reclamations.Web.Complaints;
+using Scalar.AspNetCore;
 using Reclamations.Web.Engine;
 using Reclamations.Web.Infrastructure;
 
@@ -16,9 +17,10 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
+app.MapScalarApiReference();
 app.MapEngineApi();
 app.MapComplaintApi();
-app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
+app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 
 await app.PrepareEngineAsync();
 await app.PrepareDomainAsync();
