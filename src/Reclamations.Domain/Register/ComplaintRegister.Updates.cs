@@ -78,13 +78,21 @@ public sealed partial class ComplaintRegister
         Guid complaintId, string user, string description, string? owner = null, DateOnly? dueDate = null,
         CancellationToken cancellationToken = default)
     {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        return await AddCorrectiveActionAsync(db, complaintId, user, description, owner, dueDate, cancellationToken);
+    }
+
+    /// <summary>The same on a caller's context (e.g. the engine step's transaction through <see cref="DomainDb.On(System.Data.Common.DbConnection, System.Data.Common.DbTransaction)"/>).</summary>
+    public async Task<CorrectiveAction> AddCorrectiveActionAsync(
+        DomainDbContext db, Guid complaintId, string user, string description, string? owner = null, DateOnly? dueDate = null,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
         if (string.IsNullOrWhiteSpace(description))
         {
             throw new RegisterValidationException([new("description", "La description de l'action corrective est obligatoire.")]);
         }
 
-        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Complaints.AnyAsync(c => c.Id == complaintId, cancellationToken)) throw NotFound(complaintId);
         var action = new CorrectiveAction
         {

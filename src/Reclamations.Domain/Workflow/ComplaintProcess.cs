@@ -16,9 +16,11 @@ public static class ComplaintProcess
         public const string RecordBreach = "record-breach";
         public const string RecordStatus = "record-status";
         public const string RecordClosing = "record-closing";
+        public const string RecordFollowUp = "record-follow-up";
         public const string Notify = "notify";
 
-        public static readonly string[] RegisterUpdates = [RecordAcknowledgement, RecordAnswer, RecordBreach, RecordStatus, RecordClosing];
+        public static readonly string[] RegisterUpdates =
+            [RecordAcknowledgement, RecordAnswer, RecordBreach, RecordStatus, RecordClosing, RecordFollowUp];
     }
 
     public const string IndependentReviewerListener = "independent-reviewer";

@@ -12,6 +12,12 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
     {
         var variables = context.Variables;
         var id = WorkflowVariables.ComplaintId(variables);
+        await using var db = DomainDb.On(context.Connection, context.Transaction);
+        if (context.Topic == ComplaintProcess.Topics.RecordFollowUp)
+        {
+            await RecordFollowUpAsync(db, id, variables, cancellationToken);
+            return null;
+        }
         var (action, change) = context.Topic switch
         {
             ComplaintProcess.Topics.RecordAcknowledgement => ("Accusé de réception envoyé", (Action<Complaint>)(c => c.AcknowledgedAt ??= context.Now)),
@@ -30,9 +36,22 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
             ComplaintProcess.Topics.RecordClosing => ClosingOf(WorkflowVariables.Text(context.Inputs, "reason"), context.Now, variables),
             _ => throw new InvalidOperationException($"Sujet inconnu pour le registre : « {context.Topic} »."),
         };
-        await using var db = DomainDb.On(context.Connection, context.Transaction);
         await register.UpdateAsync(db, id, ComplaintProcess.WorkflowUser, action, change, cancellationToken: cancellationToken);
         return null;
+    }
+
+    /// <summary>The closing task's follow-up: dysfunctions and lessons into the register, the corrective actions as an open action.</summary>
+    private async Task RecordFollowUpAsync(DomainDbContext db, Guid id, IReadOnlyDictionary<string, object?> variables, CancellationToken ct)
+    {
+        var dysfunctions = WorkflowVariables.OptionalText(variables, "dysfunctions");
+        var lessons = WorkflowVariables.OptionalText(variables, "lessons");
+        var summary = string.Join("\n", new[] { dysfunctions, lessons is null ? null : $"Enseignements : {lessons}" }
+            .Where(t => !string.IsNullOrWhiteSpace(t)));
+        if (summary.Length > 0)
+            await register.UpdateAsync(db, id, ComplaintProcess.WorkflowUser, "Suivi : dysfonctionnements et enseignements",
+                c => c.Dysfunctions = summary, cancellationToken: ct);
+        if (WorkflowVariables.OptionalText(variables, "correctiveActions") is { Length: > 0 } actions && !string.IsNullOrWhiteSpace(actions))
+            await register.AddCorrectiveActionAsync(db, id, ComplaintProcess.WorkflowUser, actions, cancellationToken: ct);
     }
 
     private static (string, Action<Complaint>) BreachOf(string deadline)

@@ -19,6 +19,7 @@ public sealed class WorkflowFilesTests
         ["record-status"] = ["status"],
         ["record-closing"] = ["reason"],
         ["notify"] = ["role", "subject"],
+        ["record-follow-up"] = [],
     };
 
     private static readonly Dictionary<string, string[]> AllowedInputValues = new()

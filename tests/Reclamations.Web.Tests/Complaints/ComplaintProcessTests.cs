@@ -98,6 +98,10 @@ public sealed class ComplaintProcessTests
         file["letters"]!.AsArray().Select(l => l!["templateName"]!.GetValue<string>())
             .Should().Equal("accuse-reception", "offre-reglement", "cloture");
         file["openTasks"]!.AsArray().Should().BeEmpty();
+        file["complaint"]!["dysfunctions"]!.GetValue<string>().Should().Contain("Garanties mal expliquées").And.Contain("Fiche conseil");
+        var corrective = file["correctiveActions"]!.AsArray().Should().ContainSingle().Subject!;
+        corrective["description"]!.GetValue<string>().Should().Be("Formation");
+        corrective["status"]!.GetValue<string>().Should().Be("Open");
         file["timeline"]!.AsArray().Should().Contain(a => a!["action"]!.GetValue<string>() == "Enregistrement");
     }
 
