@@ -32,37 +32,51 @@ internal sealed partial class Runner
                 await ForkInclusiveAsync(state, execution, gateway);
                 break;
             case EventBasedGateway:
-                foreach (var target in gateway.Outgoing.Select(f => f.Target))
-                {
-                    switch (target)
-                    {
-                        case IntermediateCatchEvent { EventDefinition: TimerEventDefinition timer }:
-                            CreateTimerJob(state, execution, target.Id, timer);
-                            break;
-                        case IntermediateCatchEvent { EventDefinition: MessageEventDefinition message }:
-                            Subscribe(state, execution, target.Id, message.MessageName);
-                            break;
-                        case ReceiveTask receive:
-                            Subscribe(state, execution, target.Id, receive.MessageName);
-                            break;
-                    }
-                }
+                // The first of the events after the gateway wins (TriggerAsync); the token waits at the gateway meanwhile.
+                foreach (var target in gateway.Outgoing.Select(f => f.Target)) ArmWait(state, execution, target);
                 break;
         }
     }
 
     private async Task ForkInclusiveAsync(InstanceState state, ExecutionEntity execution, Gateway gateway)
     {
-        var variables = state.VisibleVariables(execution);
-        var flows = gateway.Outgoing
-            .Where(f => f != gateway.DefaultFlow && ConditionHolds(f, variables))
-            .ToList();
-        if (flows.Count == 0 && gateway.DefaultFlow is not null) flows.Add(gateway.DefaultFlow);
-        if (flows.Count == 0 && gateway.Outgoing.Count > 0)
-            throw new ProcessEngineException(
-                $"No outgoing sequence flow of inclusive gateway '{gateway.Id}' has a true condition and there is no default flow.");
+        var flows = gateway.Outgoing.Count == 0 ? [] : SelectFlows(state, execution, gateway, gateway.DefaultFlow);
         await CompleteNodeAsync(state, execution, gateway);
         await ForkAsync(state, execution, gateway, flows);
+    }
+
+    /// <summary>The outgoing flows whose condition holds (the default flow excluded), else the default flow; none is an error
+    /// naming the node.</summary>
+    private List<SequenceFlow> SelectFlows(InstanceState state, ExecutionEntity execution, FlowNode node, SequenceFlow? defaultFlow)
+    {
+        var variables = state.VisibleVariables(execution);
+        var flows = node.Outgoing.Where(f => f != defaultFlow && ConditionHolds(f, variables)).ToList();
+        if (flows.Count == 0 && defaultFlow is not null) flows.Add(defaultFlow);
+        if (flows.Count == 0)
+            throw new ProcessEngineException(
+                $"No outgoing sequence flow of {Words(node.ElementType)} '{node.Id}' has a true condition and there is no default flow.");
+        return flows;
+    }
+
+    /// <summary>"inclusiveGateway" → "inclusive gateway", for messages.</summary>
+    private static string Words(string elementType) =>
+        string.Concat(elementType.Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
+    /// <summary>Arms what a catch event or receive task waits for — a timer job or a message subscription — on the execution.</summary>
+    private void ArmWait(InstanceState state, ExecutionEntity execution, FlowNode node)
+    {
+        switch (node)
+        {
+            case IntermediateCatchEvent { EventDefinition: TimerEventDefinition timer }:
+                CreateTimerJob(state, execution, node.Id, timer);
+                break;
+            case IntermediateCatchEvent { EventDefinition: MessageEventDefinition message }:
+                Subscribe(state, execution, node.Id, message.MessageName);
+                break;
+            case ReceiveTask receive:
+                Subscribe(state, execution, node.Id, receive.MessageName);
+                break;
+        }
     }
 
     /// <summary>Whether a flow may be taken; a condition that cannot be evaluated fails naming the flow and the node it leaves.</summary>

@@ -76,14 +76,8 @@ internal sealed partial class Runner(CommandContext ctx, CancellationToken ct)
             case IntermediateThrowEvent thrown:
                 await ExecuteThrowEventAsync(state, execution, thrown);
                 break;
-            case IntermediateCatchEvent { EventDefinition: TimerEventDefinition timer }:
-                CreateTimerJob(state, execution, node.Id, timer);
-                break;
-            case IntermediateCatchEvent { EventDefinition: MessageEventDefinition message }:
-                Subscribe(state, execution, node.Id, message.MessageName);
-                break;
-            case ReceiveTask receive:
-                Subscribe(state, execution, node.Id, receive.MessageName);
+            case IntermediateCatchEvent or ReceiveTask:
+                ArmWait(state, execution, node);
                 break;
             case UserTask userTask:
                 await CreateUserTaskAsync(state, execution, userTask);
@@ -146,15 +140,7 @@ internal sealed partial class Runner(CommandContext ctx, CancellationToken ct)
             await EndTokenAsync(state, execution);
             return;
         }
-        var defaultFlow = (node as Activity)?.DefaultFlow;
-        var variables = state.VisibleVariables(execution);
-        var flows = node.Outgoing
-            .Where(f => f != defaultFlow && ConditionHolds(f, variables))
-            .ToList();
-        if (flows.Count == 0 && defaultFlow is not null) flows.Add(defaultFlow);
-        if (flows.Count == 0)
-            throw new ProcessEngineException($"No outgoing sequence flow of {node} has a true condition and there is no default flow.");
-        await TakeFlowsAsync(state, execution, flows);
+        await TakeFlowsAsync(state, execution, SelectFlows(state, execution, node, (node as Activity)?.DefaultFlow));
     }
 
     /// <summary>Sends the token along the first flow and a new sibling token along each other one.</summary>
