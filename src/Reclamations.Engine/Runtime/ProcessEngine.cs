@@ -74,6 +74,7 @@ public sealed partial class ProcessEngine
                 };
                 ctx.Db.ProcessDefinitions.Add(definition);
                 _runtime.Definitions.Add(definition.Id, model);
+                _runtime.Definitions.ForgetLatest(definition.Key);
                 await ReplaceStartTriggersAsync(ctx, runner, definition, model);
                 ctx.History(null, "ProcessDeployed", model.Id, "process", details: definition.Id);
                 results.Add(new DeployedDefinition(definition.Id, definition.Key, definition.Version, definition.Name, true));
