@@ -168,7 +168,7 @@ public sealed partial class ProcessEngine
     private Task OnTaskAsync(Guid taskId, string? userId, Func<InstanceState, TaskEntity, Runner, Task> action, CancellationToken ct) =>
         _executor.ExecuteAsync(userId, async (ctx, runner) =>
         {
-            var task = await ctx.Db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+            var task = await TaskQueries.ById(ctx.Db, taskId, ct);
             if (task is null)
             {
                 var ended = await ctx.Db.History.Where(h => h.TaskId == taskId && (h.EventType == "TaskCompleted" || h.EventType == "TaskDeleted"))
