@@ -23,6 +23,10 @@ internal static class InstanceQueries
     public static readonly Func<EngineDbContext, Guid, IAsyncEnumerable<EventSubscriptionEntity>> Subscriptions =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.EventSubscriptions.Where(e => e.ProcessInstanceId == id));
 
+    /// <summary>One job, tracked (the job executor's command deletes or reschedules it).</summary>
+    public static readonly Func<EngineDbContext, Guid, CancellationToken, Task<JobEntity?>> Job =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.Jobs.FirstOrDefault(j => j.Id == id));
+
     public static async Task AddAllAsync<T>(this List<T> list, IAsyncEnumerable<T> rows, CancellationToken ct)
     {
         await foreach (var row in rows.WithCancellation(ct)) list.Add(row);

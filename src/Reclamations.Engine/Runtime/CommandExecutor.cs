@@ -25,7 +25,7 @@ internal sealed class CommandExecutor(IDbContextFactory<EngineDbContext> dbFacto
             await runner.RunAsync();
             foreach (var state in ctx.LoadedInstances)
                 if (db.Entry(state.Instance).State != EntityState.Added) state.Instance.Revision++;
-            await db.SaveChangesAsync(ct);
+            await EngineRowWriter.SaveAsync(db, ct);
             await HistoryWriter.WriteAsync(db, ctx.PendingHistory, ct);
             await transaction.CommitAsync(ct);
             if (ctx.CreatedDueJob) runtime.SignalJobs();

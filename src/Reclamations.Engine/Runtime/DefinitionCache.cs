@@ -26,6 +26,27 @@ internal sealed class DefinitionCache
         EF.CompileAsyncQuery((EngineDbContext db, string key, CancellationToken _) =>
             db.ProcessDefinitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefault());
 
-    /// <summary>The latest version of a key, read from the database every time (another node may have deployed).</summary>
-    public Task<ProcessDefinitionEntity?> GetLatestAsync(EngineDbContext db, string key, CancellationToken ct) => Latest(db, key, ct);
+    /// <summary>How long a latest version read from the database is reused (milliseconds of <see cref="Environment.TickCount64"/>,
+    /// not the injected clock: tests move that by months).</summary>
+    public const long LatestLifetimeMs = 2_000;
+
+    private readonly ConcurrentDictionary<string, (ProcessDefinitionEntity Definition, long ReadAt)> _latest = new(StringComparer.Ordinal);
+
+    /// <summary>The latest version of a key. A version read from the database is reused for <see cref="LatestLifetimeMs"/>;
+    /// a deployment on this node replaces it at once (<see cref="ForgetLatest"/>), so this node always starts what it
+    /// deployed. Another node's deployment is seen at most <see cref="LatestLifetimeMs"/> (2 s) after it committed: until
+    /// then this node may still start the previous version (a complete, valid version, as it would have a moment before
+    /// the deployment). A key that is not deployed is not remembered. The entity is shared: read it, do not change it.</summary>
+    public async Task<ProcessDefinitionEntity?> GetLatestAsync(EngineDbContext db, string key, CancellationToken ct)
+    {
+        var now = Environment.TickCount64;
+        if (_latest.TryGetValue(key, out var cached) && now - cached.ReadAt < LatestLifetimeMs) return cached.Definition;
+        var definition = await Latest(db, key, ct);
+        if (definition is null) _latest.TryRemove(key, out _);
+        else _latest[key] = (definition, now);
+        return definition;
+    }
+
+    /// <summary>A new version of <paramref name="key"/> is being deployed by this node: the next start reads it.</summary>
+    public void ForgetLatest(string key) => _latest.TryRemove(key, out _);
 }

@@ -65,7 +65,7 @@ public sealed partial class ProcessEngine
         {
             await _executor.ExecuteAsync(null, async (ctx, runner) =>
             {
-                var job = await ctx.Db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct);
+                var job = await InstanceQueries.Job(ctx.Db, jobId, ct);
                 if (job is null || job.LockOwner != _runtime.Options.LockOwner) return false;
                 if (job.ProcessInstanceId is not { } instanceId)
                 {

@@ -77,6 +77,14 @@ public sealed partial class ProcessEngine
     {
         var take = Math.Clamp(query.Take, 1, 1000);
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        if (query is { ProcessInstanceId: { } id, Assignee: null, BusinessKey: null, CandidateGroup: null, CandidateUser: null })
+        {
+            var rows = new List<TaskEntity>();
+            await rows.AddAllAsync(TaskQueries.OfInstance(db, id, query.Skip, take), ct);
+            var ofInstance = new List<TaskInfo>(rows.Count);
+            foreach (var task in rows) ofInstance.Add(await ToInfoAsync(db, task, ct));
+            return ofInstance;
+        }
         IQueryable<TaskEntity> tasks = db.Tasks.AsNoTracking();
         if (query.ProcessInstanceId is { } instanceId) tasks = tasks.Where(t => t.ProcessInstanceId == instanceId);
         if (query.Assignee is { } assignee) tasks = tasks.Where(t => t.Assignee == assignee);

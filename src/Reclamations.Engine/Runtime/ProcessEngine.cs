@@ -74,6 +74,7 @@ public sealed partial class ProcessEngine
                 };
                 ctx.Db.ProcessDefinitions.Add(definition);
                 _runtime.Definitions.Add(definition.Id, model);
+                _runtime.Definitions.ForgetLatest(definition.Key);
                 await ReplaceStartTriggersAsync(ctx, runner, definition, model);
                 ctx.History(null, "ProcessDeployed", model.Id, "process", details: definition.Id);
                 results.Add(new DeployedDefinition(definition.Id, definition.Key, definition.Version, definition.Name, true));
@@ -167,7 +168,7 @@ public sealed partial class ProcessEngine
     private Task OnTaskAsync(Guid taskId, string? userId, Func<InstanceState, TaskEntity, Runner, Task> action, CancellationToken ct) =>
         _executor.ExecuteAsync(userId, async (ctx, runner) =>
         {
-            var task = await ctx.Db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+            var task = await TaskQueries.ById(ctx.Db, taskId, ct);
             if (task is null)
             {
                 var ended = await ctx.Db.History.Where(h => h.TaskId == taskId && (h.EventType == "TaskCompleted" || h.EventType == "TaskDeleted"))
