@@ -88,13 +88,27 @@ internal sealed partial class Runner
     {
         var execution = state.Find(task.ExecutionId) ?? throw new ProcessEngineException($"Task '{task.Id}' has lost its execution.");
         var userTask = (UserTask)state.Model.Node(task.TaskDefinitionKey);
-        var values = FormValidator.Validate(userTask.FormFields, submitted ?? new Dictionary<string, object?>(), Rt.TimeZone);
+        var visible = state.VisibleVariables(execution);
+        var values = FormValidator.Validate(userTask.FormFields, submitted ?? new Dictionary<string, object?>(), Rt.TimeZone,
+            expression => EvaluateFormDefault(userTask, expression, visible));
         await NotifyTaskListenersAsync(state, execution, userTask, task, "complete", values);
         SetVariables(state, execution, values);
         state.Tasks.Remove(task);
         ctx.Db.Tasks.Remove(task);
         ctx.History(state, "TaskCompleted", userTask.Id, userTask.ElementType, execution.Id, task.Id, details: task.Name);
         await LeaveAsync(state, execution);
+    }
+
+    private object? EvaluateFormDefault(UserTask userTask, string expression, IReadOnlyDictionary<string, object?> variables)
+    {
+        try
+        {
+            return Rt.Expressions.Evaluate(expression, variables);
+        }
+        catch (Exception e) when (e is not ProcessEngineException)
+        {
+            throw new ProcessEngineException($"User task '{userTask.Id}', form default '{expression}': {e.Message}", e);
+        }
     }
 
     /// <summary>Sets or clears a task's assignee, after the assignment listeners agree.</summary>

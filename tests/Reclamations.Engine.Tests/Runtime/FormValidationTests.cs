@@ -184,4 +184,58 @@ public sealed class FormValidationTests
         recu.TimeOfDay.Should().Be(TimeSpan.Zero);
         recu.Offset.Should().Be(TimeSpan.FromHours(2));
     }
+
+    private static readonly string Defaults = Process("d", """
+        <startEvent id="s" />
+        <userTask id="t">
+          <extensionElements>
+            <camunda:formData>
+              <camunda:formField id="suite" label="Suite" type="enum" defaultValue="accuser">
+                <camunda:value id="accuser" name="Accuser réception" />
+                <camunda:value id="repondre" name="Répondre" />
+                <camunda:validation><camunda:constraint name="required" /></camunda:validation>
+              </camunda:formField>
+              <camunda:formField id="jours" label="Jours" type="long" defaultValue="${ base + 2 }" />
+              <camunda:formField id="note" label="Note" type="string" />
+            </camunda:formData>
+          </extensionElements>
+        </userTask>
+        <endEvent id="e" />
+        """ + Chain("s", "t", "e"));
+
+    [Fact]
+    public async Task An_empty_field_takes_its_default_value_literal_or_expression_converted_to_its_type()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Defaults);
+        var started = await h.StartAsync("d", Vars.Of(("base", 8L)));
+        var task = await h.SingleTaskAsync(started.Id);
+        task.FormFields.Select(f => f.DefaultValue).Should().Equal("accuser", "${ base + 2 }", null);
+
+        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("suite", "  ")));
+
+        var ended = await h.InstanceAsync(started.Id);
+        ended.State.Should().Be("Completed");
+        ended.Variables["suite"].Should().Be("accuser");
+        ended.Variables["jours"].Should().BeOfType<long>().Which.Should().Be(10L);
+        ended.Variables.Should().NotContainKey("note");
+    }
+
+    [Fact]
+    public async Task A_submitted_value_wins_over_the_default_and_is_still_validated()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Defaults);
+        var started = await h.StartAsync("d", Vars.Of(("base", 8L)));
+        var task = await h.SingleTaskAsync(started.Id);
+
+        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("suite", "ignorer")));
+        (await act.Should().ThrowAsync<FormValidationException>()).Which.Errors.Should().ContainSingle()
+            .Which.FieldId.Should().Be("suite");
+
+        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("suite", "repondre"), ("jours", 3)));
+        var ended = await h.InstanceAsync(started.Id);
+        ended.Variables["suite"].Should().Be("repondre");
+        ended.Variables["jours"].Should().Be(3L);
+    }
 }

@@ -98,6 +98,7 @@ public sealed class WorkflowFilesTests
             ["Task_SendInvitationToWrite"] = ("invitation-ecrit", "complainant"),
             ["Task_SendNotComplaintLetter"] = ("demande-non-reclamation", "complainant"),
             ["Task_SendAcknowledgement"] = ("accuse-reception", "complainant"),
+            ["Task_SendImmediateAnswer"] = ("reponse-immediate", "complainant"),
             ["Task_SendOffer"] = ("offre-reglement", "complainant"),
             ["Task_SendRejection"] = ("reponse-defavorable", "complainant"),
             ["Task_SendDelayLetter"] = ("information-delai", "complainant"),
@@ -208,7 +209,7 @@ public sealed class WorkflowFilesTests
             .Concat(All<UserTask>(process).Select(t => t.DueDate).OfType<string>())
             .ToList();
 
-        expressions.Should().HaveCount(6);
+        expressions.Should().HaveCount(7);
         foreach (var expression in expressions)
         {
             evaluator.Evaluate(expression, variables).Should().BeOfType<DateTimeOffset>($"{expression} is a timer date or due date");

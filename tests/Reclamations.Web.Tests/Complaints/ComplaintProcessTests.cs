@@ -106,6 +106,42 @@ public sealed class ComplaintProcessTests
     }
 
     [Fact]
+    public async Task An_immediate_answer_takes_the_place_of_the_acknowledgement_and_ends_the_review()
+    {
+        await using var s = await ComplaintScenario.StartAsync();
+        var created = await s.RegisterAsync(ComplaintRequests.New("LU-CAA", await NowAsync(s)));
+        var id = created["id"]!.GetValue<string>();
+        var reference = created["reference"]!.GetValue<string>();
+        await s.CompleteAsync(id, "Task_Qualify", new { qualification = "complaint" });
+        await s.CompleteAsync(id, "Task_Acknowledge", new { acknowledgementMode = "immediateAnswer" });
+        (await s.OpenTaskKeysAsync(id)).Should().BeEquivalentTo("Task_AssignReviewer", "Task_DraftImmediateAnswer");
+        (await s.MailsAsync(reference)).Should().BeEmpty("no acknowledgement letter goes out when the answer itself is given");
+
+        var incomplete = await s.CompleteAsync(id, "Task_DraftImmediateAnswer", new { reviewOutcome = "founded" }, expectSuccess: false);
+        incomplete.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await incomplete.JsonAsync()).ToJsonString().Should().Contain("answerSummary");
+        await s.CompleteAsync(id, "Task_DraftImmediateAnswer",
+            new { reviewOutcome = "founded", answerSummary = "Votre avenant est rectifié ce jour." });
+
+        var answer = (await s.MailsAsync(reference)).Should().ContainSingle().Subject;
+        answer.EnvelopeRecipients.Should().Equal("claire.durand@example.org");
+        answer.Message.Subject.Should().Contain(reference).And.Contain("Réponse à votre réclamation");
+        Text(answer).Should().Contain("Votre avenant est rectifié ce jour.").And.Contain("Commissariat aux Assurances");
+        var complaint = (await s.ComplaintAsync(id))["complaint"]!;
+        complaint["status"]!.GetValue<string>().Should().Be("Answered");
+        complaint["outcome"]!.GetValue<string>().Should().Be("founded");
+        complaint["answerSummary"]!.GetValue<string>().Should().Be("Votre avenant est rectifié ce jour.");
+        complaint["acknowledgedAt"]!.GetValue<DateTimeOffset>().Should().Be(complaint["answeredAt"]!.GetValue<DateTimeOffset>());
+        (await s.OpenTaskKeysAsync(id)).Should().BeEmpty("the review still open is closed by the answer");
+        var instance = await (await s.Client.GetAsync($"/api/engine/process-instances/{complaint["processInstanceId"]}")).JsonAsync();
+        instance["activeActivityIds"]!.AsArray().Select(a => a!.GetValue<string>()).Should().Equal("Gateway_ClientReaction");
+
+        (await s.Client.PostJsonAsync($"/api/complaints/{id}/client-reply", new { satisfied = true })).StatusCode.Should().Be(HttpStatusCode.OK);
+        await s.SettleAsync();
+        (await s.OpenTaskKeysAsync(id)).Should().Equal("Task_CorrectiveActions");
+    }
+
+    [Fact]
     public async Task An_unfounded_complaint_gets_a_reasoned_rejection_with_the_mediator_then_a_second_level_answer()
     {
         await using var s = await ComplaintScenario.StartAsync();
