@@ -25,6 +25,7 @@ internal sealed class BenchEngine : IAsyncDisposable
 
     public ProcessEngine Engine { get; }
     public FakeTimeProvider Clock { get; }
+    public string DatabasePath => Path.Combine(_folder, "bench.db");
 
     public static string NewFolder()
     {

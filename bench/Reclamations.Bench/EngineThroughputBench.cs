@@ -21,7 +21,7 @@ internal static class EngineThroughputBench
         return new Result(instances / seconds, 2 * instances / seconds);
     }
 
-    private static async Task RunOnce(ProcessEngine engine, int count, int round)
+    internal static async Task RunOnce(ProcessEngine engine, int count, int round)
     {
         for (var i = 0; i < count; i++)
         {

@@ -14,6 +14,7 @@ Console.WriteLine();
 if (only is null or "engine") await EngineRoundsAsync();
 if (only is null or "timers") await TimersAsync();
 if (only is null or "query") await QueryAsync();
+if (only is null or "pages") await PagesAsync();
 
 async Task EngineRoundsAsync()
 {
@@ -49,6 +50,13 @@ async Task QueryAsync()
     Console.WriteLine($"4. task query (candidate group, page of 50 by due date): {sizes.SmallTasks} open tasks p50 {query.Small.P50:F2} ms " +
                       $"p95 {query.Small.P95:F2} ms; {sizes.LargeTasks} open tasks p50 {query.Large.P50:F2} ms p95 {query.Large.P95:F2} ms; " +
                       $"ratio p50 = {query.Large.P50 / query.Small.P50:F2}, p95 = {query.Large.P95 / query.Small.P95:F2} (goal <= 2)");
+}
+
+async Task PagesAsync()
+{
+    var frames = await WalFramesBench.RunAsync(warmUp: 2_000, measured: 20);
+    Console.WriteLine($"5. pages written per commit (WAL frames, after 2000 instances): engine {frames.EngineFramesPerCommit:F1}, " +
+                      $"raw single-row insert {frames.RawFramesPerCommit:F1}");
 }
 
 static double Median(List<double> values)

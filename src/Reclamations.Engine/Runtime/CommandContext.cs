@@ -91,7 +91,7 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
         {
             var variable = new VariableEntity
             {
-                Id = Guid.NewGuid(), ProcessInstanceId = state.Id, ExecutionId = scopeId, Name = name, Type = type, Json = json,
+                Id = EngineIds.New(), ProcessInstanceId = state.Id, ExecutionId = scopeId, Name = name, Type = type, Json = json,
             };
             state.Variables.Add(variable);
             Db.Variables.Add(variable);

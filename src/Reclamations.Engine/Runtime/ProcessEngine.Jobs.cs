@@ -138,7 +138,7 @@ public sealed partial class ProcessEngine
             job.Retries = -1;
             ctx.Db.Incidents.Add(new IncidentEntity
             {
-                Id = Guid.NewGuid(), JobId = job.Id, ProcessInstanceId = job.ProcessInstanceId, ActivityId = job.ActivityId,
+                Id = EngineIds.New(), JobId = job.Id, ProcessInstanceId = job.ProcessInstanceId, ActivityId = job.ActivityId,
                 Message = message, CreatedAt = ctx.Now,
             });
             ctx.History(instance, "IncidentCreated", job.ActivityId, details: message);

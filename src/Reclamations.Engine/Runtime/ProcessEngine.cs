@@ -98,7 +98,7 @@ public sealed partial class ProcessEngine
                 case MessageEventDefinition message:
                     ctx.Db.EventSubscriptions.Add(new EventSubscriptionEntity
                     {
-                        Id = Guid.NewGuid(), MessageName = message.MessageName, ProcessDefinitionId = definition.Id, ActivityId = start.Id,
+                        Id = EngineIds.New(), MessageName = message.MessageName, ProcessDefinitionId = definition.Id, ActivityId = start.Id,
                         CreatedAt = ctx.Now,
                     });
                     break;

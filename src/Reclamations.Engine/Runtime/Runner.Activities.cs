@@ -32,7 +32,7 @@ internal sealed partial class Runner
         };
         var task = new TaskEntity
         {
-            Id = Guid.NewGuid(),
+            Id = EngineIds.New(),
             ProcessInstanceId = state.Id,
             ExecutionId = execution.Id,
             ProcessDefinitionId = state.Instance.DefinitionId,

@@ -67,7 +67,7 @@ internal sealed partial class Runner
     {
         var subscription = new EventSubscriptionEntity
         {
-            Id = Guid.NewGuid(),
+            Id = EngineIds.New(),
             MessageName = messageName,
             ProcessInstanceId = state.Id,
             ExecutionId = execution.Id,
@@ -85,7 +85,7 @@ internal sealed partial class Runner
     {
         var job = new JobEntity
         {
-            Id = Guid.NewGuid(),
+            Id = EngineIds.New(),
             Kind = kind,
             ProcessInstanceId = state?.Id,
             ExecutionId = execution?.Id,

@@ -17,7 +17,7 @@ internal sealed partial class Runner
             ?? throw new ProcessEngineException($"Process '{model.Id}' has no none start event; start it by a message or a timer.");
         var instance = new ProcessInstanceEntity
         {
-            Id = Guid.NewGuid(),
+            Id = EngineIds.New(),
             DefinitionId = definition.Id,
             DefinitionKey = definition.Key,
             DefinitionVersion = definition.Version,

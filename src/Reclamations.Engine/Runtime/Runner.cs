@@ -27,7 +27,7 @@ internal sealed partial class Runner(CommandContext ctx, CancellationToken ct)
     {
         var execution = new ExecutionEntity
         {
-            Id = Guid.NewGuid(), ProcessInstanceId = state.Id, ParentId = parent?.Id, ActivityId = activityId, CreatedAt = ctx.Now,
+            Id = EngineIds.New(), ProcessInstanceId = state.Id, ParentId = parent?.Id, ActivityId = activityId, CreatedAt = ctx.Now,
         };
         state.Executions.Add(execution);
         ctx.Db.Executions.Add(execution);
