@@ -43,6 +43,19 @@ public static class DeadlineCalculator
     }
 
     /// <summary>
+    /// The date from which the external body can be seized once a delay letter announces the answer for
+    /// <paramref name="expectedAnswer"/>: when the profile says so (LU-CAA), postponed by as many days as the answer moves
+    /// past the date it was expected on so far (the response due date, or the previous delay letter's date); never earlier.
+    /// </summary>
+    public static DateOnly ExternalRecourseFromAfterDelay(DeadlineProfile profile, DateOnly externalRecourseFrom,
+        DateOnly previouslyExpected, DateOnly expectedAnswer)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var postponedBy = expectedAnswer.DayNumber - previouslyExpected.DayNumber;
+        return profile.DelayExtendsExternalRecourse && postponedBy > 0 ? externalRecourseFrom.AddDays(postponedBy) : externalRecourseFrom;
+    }
+
+    /// <summary>
     /// The instant a deadline falling on <paramref name="date"/> expires: the start of the next day in
     /// <paramref name="timeZoneId"/> (the first instant of that day when a DST transition skips or
     /// repeats midnight).

@@ -45,4 +45,8 @@ public sealed record DeadlineProfile
 
     /// <summary>The mediator or regulator named in letters (French).</summary>
     public required string RecourseBodyName { get; init; }
+
+    /// <summary>Whether a delay letter postpones the date from which the external body can be seized by as many days
+    /// as it postpones the answer (LU-CAA).</summary>
+    public bool DelayExtendsExternalRecourse { get; init; }
 }

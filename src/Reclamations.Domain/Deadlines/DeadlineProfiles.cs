@@ -29,7 +29,8 @@ public static class DeadlineProfiles
     /// <summary>
     /// CAA regulation 19/03 and the firm's policy: acknowledgement within 10 jours ouvrables and
     /// answer within 30 days of receipt; second level within 90 days of the complaint; the CAA
-    /// when there is no satisfactory answer within 90 days, up to 1 year after the complaint.
+    /// when there is no satisfactory answer within 90 days, up to 1 year after the complaint; a delay
+    /// letter postpones the CAA date accordingly.
     /// </summary>
     public static DeadlineProfile LuCaa { get; } = new()
     {
@@ -45,6 +46,7 @@ public static class DeadlineProfiles
         ExternalRecourseUntil = DeadlinePeriod.OfMonths(12),
         SecondLevelPeriod = DeadlinePeriod.OfDays(90),
         RecourseBodyName = "Commissariat aux Assurances (CAA)",
+        DelayExtendsExternalRecourse = true,
     };
 
     public static IReadOnlyList<DeadlineProfile> Defaults { get; } = [FrAcpr, LuCaa];

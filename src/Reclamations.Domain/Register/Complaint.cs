@@ -59,6 +59,9 @@ public sealed class Complaint
 
     public DateOnly ResponseDueDate { get; set; }
 
+    /// <summary>The answer date announced by the latest delay letter, if any.</summary>
+    public DateOnly? AnswerExpectedOn { get; set; }
+
     public DateOnly ExternalRecourseFrom { get; set; }
 
     public DateOnly ExternalRecourseUntil { get; set; }

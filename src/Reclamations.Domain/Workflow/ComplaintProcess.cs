@@ -17,10 +17,11 @@ public static class ComplaintProcess
         public const string RecordStatus = "record-status";
         public const string RecordClosing = "record-closing";
         public const string RecordFollowUp = "record-follow-up";
+        public const string RecordDelay = "record-delay";
         public const string Notify = "notify";
 
         public static readonly string[] RegisterUpdates =
-            [RecordAcknowledgement, RecordAnswer, RecordBreach, RecordStatus, RecordClosing, RecordFollowUp];
+            [RecordAcknowledgement, RecordAnswer, RecordBreach, RecordStatus, RecordClosing, RecordFollowUp, RecordDelay];
     }
 
     public const string IndependentReviewerListener = "independent-reviewer";

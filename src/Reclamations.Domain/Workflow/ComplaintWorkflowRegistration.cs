@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reclamations.Domain.Deadlines;
 using Reclamations.Engine.Hosting;
 
@@ -9,6 +10,7 @@ public static class ComplaintWorkflowRegistration
     public static EngineBuilder AddComplaintWorkflow(this EngineBuilder builder, DeadlineProfileCatalog catalog)
     {
         builder.AddDeadlineFunctions(catalog);
+        builder.Services.TryAddSingleton(catalog);
         builder.AddServiceTaskHandler<SendLetterHandler>(ComplaintProcess.Topics.SendLetter);
         foreach (var topic in ComplaintProcess.Topics.RegisterUpdates) builder.AddServiceTaskHandler<RegisterUpdateHandler>(topic);
         builder.AddServiceTaskHandler<NotifyHandler>(ComplaintProcess.Topics.Notify);

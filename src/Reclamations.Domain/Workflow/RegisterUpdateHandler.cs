@@ -1,12 +1,13 @@
+using Reclamations.Domain.Deadlines;
 using Reclamations.Domain.Persistence;
 using Reclamations.Domain.Register;
 using Reclamations.Engine.Handlers;
 
 namespace Reclamations.Domain.Workflow;
 
-/// <summary>The register follows the workflow: acknowledgement, answer, breaches, status and closing are written
-/// in the engine step's transaction (topics record-*), each change audited.</summary>
-public sealed class RegisterUpdateHandler(ComplaintRegister register) : IServiceTaskHandler
+/// <summary>The register follows the workflow: acknowledgement, answer, breaches, delay letters, status and closing are
+/// written in the engine step's transaction (topics record-*), each change audited.</summary>
+public sealed class RegisterUpdateHandler(ComplaintRegister register, DeadlineProfileCatalog profiles) : IServiceTaskHandler
 {
     public async Task<IReadOnlyDictionary<string, object?>?> ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
                                   ?? WorkflowVariables.OptionalText(variables, "litigationOutcome")
                                   ?? c.AnswerSummary;
             }),
+            ComplaintProcess.Topics.RecordDelay => DelayOf(variables),
             ComplaintProcess.Topics.RecordBreach => BreachOf(WorkflowVariables.Text(context.Inputs, "deadline")),
             ComplaintProcess.Topics.RecordStatus => StatusOf(WorkflowVariables.Text(context.Inputs, "status")),
             ComplaintProcess.Topics.RecordClosing => ClosingOf(WorkflowVariables.Text(context.Inputs, "reason"), context.Now, variables),
@@ -53,6 +55,17 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
         if (WorkflowVariables.OptionalText(variables, "correctiveActions") is { Length: > 0 } actions && !string.IsNullOrWhiteSpace(actions))
             await register.AddCorrectiveActionAsync(db, id, ComplaintProcess.WorkflowUser, actions, cancellationToken: ct);
     }
+
+    /// <summary>A delay letter: the answer date it announces, and (LU-CAA) the external recourse date postponed as much.</summary>
+    private (string, Action<Complaint>) DelayOf(IReadOnlyDictionary<string, object?> variables) => ("Courrier d'attente : date de réponse annoncée", c =>
+    {
+        var profile = profiles.Get(c.ProfileCode);
+        var expected = WorkflowVariables.OptionalDate(variables, "expectedDate", TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZoneId))
+                       ?? throw new InvalidOperationException("La variable « expectedDate » manque ou n'est pas une date.");
+        c.ExternalRecourseFrom = DeadlineCalculator.ExternalRecourseFromAfterDelay(profile, c.ExternalRecourseFrom,
+            c.AnswerExpectedOn is { } previous && previous > c.ResponseDueDate ? previous : c.ResponseDueDate, expected);
+        c.AnswerExpectedOn = expected;
+    });
 
     private static (string, Action<Complaint>) BreachOf(string deadline)
     {

@@ -106,4 +106,23 @@ public sealed class DeadlineCalculatorTests
 
         act.Should().Throw<ArgumentNullException>().WithParameterName("profile");
     }
+
+    [Theory]
+    // LU: answer due 19 Jan, CAA from 20 Mar; a delay letter announcing 3 Feb postpones the CAA by 15 days.
+    [InlineData("LU-CAA", "2027-01-19", "2027-02-03", "2027-04-04")]
+    // LU: a second letter counts from the date the first one announced (3 Feb → 10 Feb: 7 more days).
+    [InlineData("LU-CAA", "2027-02-03", "2027-02-10", "2027-03-27")]
+    // LU: an announced date that is not later postpones nothing.
+    [InlineData("LU-CAA", "2027-01-19", "2027-01-19", "2027-03-20")]
+    [InlineData("LU-CAA", "2027-01-19", "2027-01-10", "2027-03-20")]
+    // FR: the mediator's date never moves (2 months after the first written complaint, whatever the answer).
+    [InlineData("FR-ACPR", "2027-01-19", "2027-02-03", "2027-03-20")]
+    public void A_delay_letter_postpones_external_recourse_only_where_the_profile_says_so(
+        string profileCode, string previouslyExpected, string announced, string expectedRecourseFrom)
+    {
+        var from = DeadlineCalculator.ExternalRecourseFromAfterDelay(Profiles[profileCode], DateOnly.Parse("2027-03-20"),
+            DateOnly.Parse(previouslyExpected), DateOnly.Parse(announced));
+
+        from.Should().Be(DateOnly.Parse(expectedRecourseFrom));
+    }
 }

@@ -23,6 +23,7 @@ public sealed class DeadlineProfilesTests
         profile.ExternalRecourseUntil.Should().Be(DeadlinePeriod.OfMonths(12));
         profile.SecondLevelPeriod.Should().BeNull();
         profile.RecourseBodyName.Should().Be("La Médiation de l'Assurance");
+        profile.DelayExtendsExternalRecourse.Should().BeFalse();
     }
 
     [Fact]
@@ -42,6 +43,7 @@ public sealed class DeadlineProfilesTests
         profile.ExternalRecourseUntil.Should().Be(DeadlinePeriod.OfMonths(12));
         profile.SecondLevelPeriod.Should().Be(DeadlinePeriod.OfDays(90));
         profile.RecourseBodyName.Should().Be("Commissariat aux Assurances (CAA)");
+        profile.DelayExtendsExternalRecourse.Should().BeTrue();
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class WorkflowFilesTests
         ["record-closing"] = ["reason"],
         ["notify"] = ["role", "subject"],
         ["record-follow-up"] = [],
+        ["record-delay"] = [],
     };
 
     private static readonly Dictionary<string, string[]> AllowedInputValues = new()

@@ -241,6 +241,13 @@ public sealed class ComplaintProcessTests
         await s.CompleteAsync(id, "Task_PrepareDelayLetter", new { delayReasons = "Pièces attendues de l'assureur.", expectedDate = "2027-02-15" });
         var delay = (await s.MailsAsync(reference)).Should().ContainSingle(m => (m.Message.Subject ?? "").Contains("délai de réponse")).Subject;
         Text(delay).Should().Contain("Pièces attendues de l'assureur.").And.Contain("15 février 2027");
+        // LU: the CAA can be seized as many days later as the answer is postponed.
+        var delayed = (await s.ComplaintAsync(id))["complaint"]!;
+        delayed["answerExpectedOn"]!.GetValue<string>().Should().Be("2027-02-15");
+        var postponedBy = new DateOnly(2027, 2, 15).DayNumber - DateOnly.Parse(delayed["responseDueDate"]!.GetValue<string>()).DayNumber;
+        postponedBy.Should().BePositive();
+        DateOnly.Parse(delayed["externalRecourseFrom"]!.GetValue<string>())
+            .Should().Be(DateOnly.Parse(complaint["externalRecourseFrom"]!.GetValue<string>()).AddDays(postponedBy));
 
         await s.AdvanceAsync("P10D"); // past the answer deadline
         (await s.ComplaintAsync(id))["complaint"]!["deadlineBreaches"]!.AsArray().Select(b => b!.GetValue<string>()).Should().Contain("response");

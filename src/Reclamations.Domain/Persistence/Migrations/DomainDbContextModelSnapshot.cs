@@ -270,6 +270,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<DateOnly>("AcknowledgementDueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AnswerExpectedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnswerSummary")
                         .HasColumnType("TEXT");
 
