@@ -135,11 +135,14 @@ internal sealed partial class Runner
             await CompleteScopeAsync(state, scope);
     }
 
-    /// <summary>Cancels an execution's subtree: child tokens, tasks, timers, subscriptions, called instances.</summary>
+    /// <summary>Cancels an execution's subtree, innermost first: child tokens, tasks, timers, subscriptions, called
+    /// instances; the <c>end</c> execution listeners of every activity that had started run, as in Camunda.</summary>
     private async Task CancelAsync(InstanceState state, ExecutionEntity execution, bool includeSelf)
     {
         foreach (var child in state.Children(execution).ToList()) await CancelAsync(state, child, includeSelf: true);
         await CancelCalledInstanceAsync(state, execution);
+        if (IsInsideActivity(state, execution) && state.Model.NodesById.GetValueOrDefault(execution.ActivityId) is { } node)
+            await NotifyExecutionListenersAsync(state, execution, node.ExecutionListeners, "end");
         RemoveWaitArtifacts(state, execution);
         ctx.History(state, "ActivityCancelled", execution.ActivityId, state.Model.NodesById.GetValueOrDefault(execution.ActivityId)?.ElementType,
             execution.Id);
@@ -151,6 +154,12 @@ internal sealed partial class Runner
             execution.IsJoined = false;
         }
     }
+
+    /// <summary>Whether the token is inside its activity: not a multi-instance body (its inner instances are), not
+    /// resting at a join, not waiting to start (asyncBefore) or having already ended it (asyncAfter).</summary>
+    private static bool IsInsideActivity(InstanceState state, ExecutionEntity execution) =>
+        !execution.IsMultiInstanceBody && !execution.IsJoined &&
+        !state.Jobs.Any(j => j.ExecutionId == execution.Id && j.Kind is JobKind.AsyncBefore or JobKind.AsyncAfter);
 
     private async Task CancelCalledInstanceAsync(InstanceState state, ExecutionEntity execution)
     {

@@ -210,6 +210,45 @@ public sealed class ListenerTests
     }
 
     [Fact]
+    public async Task Cancelled_activities_hear_end_innermost_first_but_not_one_still_waiting_to_start()
+    {
+        var log = new ListenerLog();
+        await using var h = await StartAsync(log);
+        const string listeners = """
+            <extensionElements>
+              <camunda:executionListener event="start" delegateExpression="${execLog}" />
+              <camunda:executionListener event="end" delegateExpression="${execLog}" />
+            </extensionElements>
+            """;
+        await h.DeployAsync(Process("p", $"""
+            <startEvent id="s" />
+            <subProcess id="sub">
+              {listeners}
+              <startEvent id="ss" />
+              <parallelGateway id="fork" />
+              <userTask id="t" name="t">{listeners}</userTask>
+              <serviceTask id="later" camunda:type="external" camunda:topic="work" camunda:asyncBefore="true">{listeners}</serviceTask>
+              <endEvent id="se" />
+              {Flow("ss", "fork")}{Flow("fork", "t")}{Flow("fork", "later")}{Flow("t", "se")}{Flow("later", "se")}
+            </subProcess>
+            <boundaryEvent id="deadline" attachedToRef="sub"><messageEventDefinition messageRef="Msg_Reply" /></boundaryEvent>
+            <endEvent id="e" />
+            <endEvent id="late" />
+            {Flow("s", "sub")}{Flow("sub", "e")}{Flow("deadline", "late")}
+            """));
+        var started = await h.StartAsync("p", businessKey: "REC-1");
+        log.Entries.Select(e => (e.Event, e.ActivityId)).Should().Equal(("start", "sub"), ("start", "t"));
+        (await h.Engine.GetJobsAsync(started.Id)).Should().ContainSingle("'later' waits for its asyncBefore job");
+
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(1);
+
+        (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
+        log.Entries.Select(e => (e.Event, e.ActivityId)).Should().Equal(
+            ("start", "sub"), ("start", "t"), ("end", "t"), ("end", "sub"));
+        h.Script.CallsTo("work").Should().Be(0);
+    }
+
+    [Fact]
     public async Task Listeners_can_set_variables()
     {
         var log = new ListenerLog();
