@@ -48,6 +48,10 @@ internal sealed class InstanceState(ProcessInstanceEntity instance, ProcessModel
         return result;
     }
 
+    /// <summary>The variables local to one execution (e.g. an activity's input parameters).</summary>
+    public Dictionary<string, object?> LocalVariables(ExecutionEntity execution) =>
+        Variables.Where(v => v.ExecutionId == execution.Id).ToDictionary(v => v.Name, v => v.Value(), StringComparer.Ordinal);
+
     /// <summary>Where a variable set from <paramref name="execution"/> lives: the nearest scope that already has it, else the instance.</summary>
     public VariableEntity? FindVisible(ExecutionEntity? execution, string name)
     {

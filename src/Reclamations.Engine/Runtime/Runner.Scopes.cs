@@ -109,16 +109,19 @@ internal sealed partial class Runner
         var caller = await ctx.LoadInstanceAsync(callerId, ct);
         if (caller.Find(state.Instance.SuperExecutionId!.Value) is not { } callerExecution) return;
         var call = (CallActivity)caller.Model.Node(callerExecution.ActivityId);
-        Dictionary<string, object?> outputs;
+        List<MappedVariable> outputs;
         try
         {
-            outputs = MapVariables(call.OutMappings, state.VisibleVariables(null));
+            var calledVariables = state.VisibleVariables(null);
+            outputs = MapVariables(call.OutMappings, calledVariables, calledVariables);
         }
         catch (Exception e) when (e is not ProcessEngineException)
         {
             throw new ProcessEngineException($"Call activity '{call.Id}', camunda:out: {e.Message}", e);
         }
-        foreach (var (name, value) in outputs) ctx.SetVariable(caller, callerExecution, name, value);
+        foreach (var (name, value, local) in outputs)
+            if (local) ctx.SetLocalVariable(caller, callerExecution, name, value);
+            else ctx.SetVariable(caller, callerExecution, name, value);
         Plan(() => LeaveAsync(caller, callerExecution));
     }
 
@@ -187,7 +190,8 @@ internal sealed partial class Runner
             businessKey = call.BusinessKeyExpression is { } expression
                 ? Rt.Expressions.EvaluateString(expression, variables)
                 : state.Instance.BusinessKey;
-            inputs = MapVariables(call.InMappings, variables);
+            inputs = MapVariables(call.InMappings, variables, state.LocalVariables(execution))
+                .ToDictionary(m => m.Name, m => m.Value, StringComparer.Ordinal);
         }
         catch (Exception e) when (e is not ProcessEngineException)
         {
@@ -196,23 +200,31 @@ internal sealed partial class Runner
         StartInstance(definition, model, businessKey, inputs, caller: state, callerExecution: execution);
     }
 
-    /// <summary>camunda:in / camunda:out: all variables, or source/sourceExpression → target.</summary>
-    private Dictionary<string, object?> MapVariables(IEnumerable<VariableMapping> mappings, IReadOnlyDictionary<string, object?> from)
+    private readonly record struct MappedVariable(string Name, object? Value, bool Local);
+
+    /// <summary>camunda:in / camunda:out: all variables, or source/sourceExpression → target, later mappings winning.
+    /// <c>local="true"</c> reads an in-mapping from the call activity's local variables only (<paramref name="local"/>)
+    /// and makes an out-mapping's variables local to the call activity (its output parameters can then map them).</summary>
+    private List<MappedVariable> MapVariables(IEnumerable<VariableMapping> mappings, IReadOnlyDictionary<string, object?> visible,
+        IReadOnlyDictionary<string, object?> local)
     {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var result = new Dictionary<string, MappedVariable>(StringComparer.Ordinal);
         foreach (var mapping in mappings)
         {
+            var from = mapping.Local ? local : visible;
             if (mapping.All)
             {
-                foreach (var (name, value) in from) result[name] = value;
+                foreach (var (name, value) in from) result[name] = new(name, value, mapping.Local);
             }
             else if (mapping.Target is { } target)
             {
-                if (mapping.SourceExpression is { } expression) result[target] = Rt.Expressions.Evaluate(expression, from);
-                else if (mapping.Source is { } source && from.TryGetValue(source, out var value)) result[target] = value;
+                if (mapping.SourceExpression is { } expression)
+                    result[target] = new(target, Rt.Expressions.Evaluate(expression, from), mapping.Local);
+                else if (mapping.Source is { } source && from.TryGetValue(source, out var value))
+                    result[target] = new(target, value, mapping.Local);
             }
         }
-        return result;
+        return [.. result.Values];
     }
 
     private void SetVariables(InstanceState state, ExecutionEntity execution, IReadOnlyDictionary<string, object?>? variables)

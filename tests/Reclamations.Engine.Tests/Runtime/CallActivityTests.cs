@@ -90,6 +90,33 @@ public sealed class CallActivityTests
     }
 
     [Fact]
+    public async Task Local_mappings_pass_only_the_call_activity_locals_in_and_keep_the_results_local_to_it()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        await h.DeployAsync(Process("child", """
+            <startEvent id="c_s" />
+            <serviceTask id="c_work" camunda:type="external" camunda:topic="work" />
+            <endEvent id="c_e" />
+            """ + Chain("c_s", "c_work", "c_e")), "child.bpmn");
+        await h.DeployAsync(Caller("""
+            <camunda:inputOutput>
+              <camunda:inputParameter name="localAmount">${ amount + 1 }</camunda:inputParameter>
+              <camunda:outputParameter name="verdictCopy">${ verdict }</camunda:outputParameter>
+            </camunda:inputOutput>
+            <camunda:in variables="all" local="true" />
+            <camunda:out variables="all" local="true" />
+            """), "parent.bpmn");
+        h.Script.Results["work"] = new() { ["verdict"] = "accepted" };
+
+        var parent = await h.StartAsync("parent", Vars.Of(("amount", 10L), ("complainant", "Dupont")), businessKey: "REC-10");
+
+        h.Script.Calls.Single(c => c.Topic == "work").Variables.Should().BeEquivalentTo(
+            new Dictionary<string, object?> { ["localAmount"] = 11L }, "only the call activity's local variables go in");
+        parent.ActiveActivityIds.Should().Equal("after");
+        parent.Variables.Should().Contain("verdictCopy", "accepted").And.NotContainKey("verdict").And.NotContainKey("localAmount");
+    }
+
+    [Fact]
     public async Task The_latest_version_of_the_called_process_is_started()
     {
         await using var h = await EngineHarness.StartAsync();
