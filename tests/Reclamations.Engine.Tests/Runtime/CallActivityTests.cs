@@ -14,6 +14,13 @@ public sealed class CallActivityTests
         <endEvent id="c_e" />
         """;
 
+    /// <summary>A child process that runs the "work" handler and ends.</summary>
+    private static readonly string ServiceChild = Process("child", """
+        <startEvent id="c_s" />
+        <serviceTask id="c_work" camunda:type="external" camunda:topic="work" />
+        <endEvent id="c_e" />
+        """ + Chain("c_s", "c_work", "c_e"));
+
     private static string Caller(string mappings, string boundary = "") => Process("parent", $"""
         <startEvent id="s" />
         <callActivity id="call" calledElement="child">
@@ -69,11 +76,7 @@ public sealed class CallActivityTests
     public async Task Variables_all_copies_every_variable_in_and_out()
     {
         await using var h = await EngineHarness.StartAsync();
-        await h.DeployAsync(Process("child", """
-            <startEvent id="c_s" />
-            <serviceTask id="c_work" camunda:type="external" camunda:topic="work" />
-            <endEvent id="c_e" />
-            """ + Chain("c_s", "c_work", "c_e")), "child.bpmn");
+        await h.DeployAsync(ServiceChild, "child.bpmn");
         await h.DeployAsync(Caller("""
             <camunda:in variables="all" />
             <camunda:out variables="all" />
@@ -93,11 +96,7 @@ public sealed class CallActivityTests
     public async Task Local_mappings_pass_only_the_call_activity_locals_in_and_keep_the_results_local_to_it()
     {
         await using var h = await EngineHarness.StartAsync();
-        await h.DeployAsync(Process("child", """
-            <startEvent id="c_s" />
-            <serviceTask id="c_work" camunda:type="external" camunda:topic="work" />
-            <endEvent id="c_e" />
-            """ + Chain("c_s", "c_work", "c_e")), "child.bpmn");
+        await h.DeployAsync(ServiceChild, "child.bpmn");
         await h.DeployAsync(Caller("""
             <camunda:inputOutput>
               <camunda:inputParameter name="localAmount">${ amount + 1 }</camunda:inputParameter>
