@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Reclamations.Domain.Deadlines;
+using Reclamations.Domain.Persistence;
 using Reclamations.Domain.Profiles;
 using Reclamations.Domain.Register;
 using Reclamations.Domain.Tests.Support;
@@ -79,4 +80,24 @@ public sealed class DeadlineProfileStoreTests
 
     private static Task DomainDbMigrateAgain(DomainDatabase database) =>
         Reclamations.Domain.Persistence.DomainDb.MigrateAsync(database.Factory, database.Clock);
+
+    [Fact]
+    public async Task Upgrading_a_database_seeded_before_delay_letters_counted_marks_the_stored_LU_profile_only()
+    {
+        await using var database = await DomainDatabase.CreateAsync();
+        await using (var db = database.Open())
+        {
+            // As the profiles were stored before the flag existed.
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "DeadlineProfiles" SET "Json" = json_remove("Json", '$.delayExtendsExternalRecourse')""");
+            await db.Database.ExecuteSqlRawAsync($"""DELETE FROM "{DomainDbContext.MigrationsHistoryTable}" WHERE "MigrationId" LIKE '%_DelayLetterExpectedDate'""");
+            await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Complaints" DROP COLUMN "AnswerExpectedOn" """);
+        }
+        var store = new DeadlineProfileStore(database.Factory, database.Clock);
+        (await store.GetAsync("LU-CAA")).DelayExtendsExternalRecourse.Should().BeFalse();
+
+        await DomainDb.MigrateAsync(database.Factory, database.Clock);
+
+        (await store.GetAsync("LU-CAA")).Should().Be(DeadlineProfiles.LuCaa);
+        (await store.GetAsync("FR-ACPR")).DelayExtendsExternalRecourse.Should().BeFalse();
+    }
 }

@@ -16,6 +16,12 @@ namespace Reclamations.Domain.Persistence.Migrations
                 table: "Complaints",
                 type: "TEXT",
                 nullable: true);
+
+            // The stored LU-CAA profile learns that a delay letter postpones the CAA date (a fresh database is seeded with it).
+            migrationBuilder.Sql("""
+                UPDATE "DeadlineProfiles" SET "Json" = json_set("Json", '$.delayExtendsExternalRecourse', json('true'))
+                WHERE "Code" = 'LU-CAA' AND json_extract("Json", '$.delayExtendsExternalRecourse') IS NULL;
+                """);
         }
 
         /// <inheritdoc />
