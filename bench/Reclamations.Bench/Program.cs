@@ -18,7 +18,7 @@ if (only is null or "pages") await PagesAsync();
 
 async Task EngineRoundsAsync()
 {
-    await EngineThroughputBench.RunAsync(sizes.EngineInstances); // warm-up round (JIT tiers), not reported
+    for (var i = 0; i < sizes.WarmUpRounds; i++) await EngineThroughputBench.RunAsync(sizes.EngineInstances); // JIT tiers, not reported
     var ratios = new List<double>();
     for (var round = 1; round <= sizes.Rounds; round++)
     {
