@@ -52,7 +52,7 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register, DeadlinePr
         if (summary.Length > 0)
             await register.UpdateAsync(db, id, ComplaintProcess.WorkflowUser, "Suivi : dysfonctionnements et enseignements",
                 c => c.Dysfunctions = summary, cancellationToken: ct);
-        if (WorkflowVariables.OptionalText(variables, "correctiveActions") is { Length: > 0 } actions && !string.IsNullOrWhiteSpace(actions))
+        if (WorkflowVariables.OptionalText(variables, "correctiveActions") is { } actions && !string.IsNullOrWhiteSpace(actions))
             await register.AddCorrectiveActionAsync(db, id, ComplaintProcess.WorkflowUser, actions, cancellationToken: ct);
     }
 
@@ -60,7 +60,7 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register, DeadlinePr
     private (string, Action<Complaint>) DelayOf(IReadOnlyDictionary<string, object?> variables) => ("Courrier d'attente : date de réponse annoncée", c =>
     {
         var profile = profiles.Get(c.ProfileCode);
-        var expected = WorkflowVariables.OptionalDate(variables, "expectedDate", TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZoneId))
+        var expected = WorkflowVariables.OptionalDate(variables, "expectedDate", ZonedTimes.FindZone(profile.TimeZoneId, nameof(profile)))
                        ?? throw new InvalidOperationException("La variable « expectedDate » manque ou n'est pas une date.");
         c.ExternalRecourseFrom = DeadlineCalculator.ExternalRecourseFromAfterDelay(profile, c.ExternalRecourseFrom,
             c.AnswerExpectedOn is { } previous && previous > c.ResponseDueDate ? previous : c.ResponseDueDate, expected);

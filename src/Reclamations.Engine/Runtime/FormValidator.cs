@@ -6,12 +6,12 @@ namespace Reclamations.Engine.Runtime;
 
 /// <summary>Checks submitted values against <c>camunda:formData</c> (types, enum values, constraints) and converts
 /// them to their field type. Values for names that are not form fields pass through unchanged. A field left empty
-/// takes its <c>defaultValue</c> (text or <c>${...}</c>, evaluated by <paramref name="evaluateDefault"/>) as Camunda
+/// takes its <c>defaultValue</c> (text or <c>${...}</c>, through <c>evaluateDefault</c>) as Camunda
 /// does on form submission, before the required check.</summary>
 internal static class FormValidator
 {
     public static Dictionary<string, object?> Validate(IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, object?> submitted,
-        TimeZoneInfo zone, Func<string, object?>? evaluateDefault = null)
+        TimeZoneInfo zone, Func<string, object?> evaluateDefault)
     {
         var result = new Dictionary<string, object?>(submitted, StringComparer.Ordinal);
         var errors = new List<FormFieldError>();
@@ -19,7 +19,7 @@ internal static class FormValidator
         {
             submitted.TryGetValue(field.Id, out var raw);
             if (IsEmpty(raw) && !string.IsNullOrWhiteSpace(field.DefaultValue))
-                raw = evaluateDefault is null ? field.DefaultValue : evaluateDefault(field.DefaultValue);
+                raw = evaluateDefault(field.DefaultValue);
             if (IsEmpty(raw))
             {
                 if (field.IsRequired) errors.Add(new FormFieldError(field.Id, $"« {field.Label ?? field.Id} » est obligatoire."));

@@ -11,18 +11,8 @@ internal sealed partial class Runner
     private async Task CreateUserTaskAsync(InstanceState state, ExecutionEntity execution, UserTask userTask)
     {
         var variables = state.VisibleVariables(execution);
-        object? Value(string? expression, string attribute)
-        {
-            if (string.IsNullOrWhiteSpace(expression)) return null;
-            try
-            {
-                return Rt.Expressions.Evaluate(expression, variables);
-            }
-            catch (Exception e) when (e is not ProcessEngineException)
-            {
-                throw new ProcessEngineException($"User task '{userTask.Id}', {attribute}: {e.Message}", e);
-            }
-        }
+        object? Value(string? expression, string attribute) =>
+            string.IsNullOrWhiteSpace(expression) ? null : EvaluateOnTask(userTask, expression, attribute, variables);
         string? Text(string? expression, string attribute) => ExpressionEvaluator.ToText(Value(expression, attribute));
         // Candidates may come as a comma list or as a list (Camunda accepts a collection).
         string? List(string? expression, string attribute) => Value(expression, attribute) switch
@@ -88,9 +78,8 @@ internal sealed partial class Runner
     {
         var execution = state.Find(task.ExecutionId) ?? throw new ProcessEngineException($"Task '{task.Id}' has lost its execution.");
         var userTask = (UserTask)state.Model.Node(task.TaskDefinitionKey);
-        var visible = state.VisibleVariables(execution);
         var values = FormValidator.Validate(userTask.FormFields, submitted ?? new Dictionary<string, object?>(), Rt.TimeZone,
-            expression => EvaluateFormDefault(userTask, expression, visible));
+            expression => EvaluateOnTask(userTask, expression, "form default", state.VisibleVariables(execution)));
         await NotifyTaskListenersAsync(state, execution, userTask, task, "complete", values);
         SetVariables(state, execution, values);
         state.Tasks.Remove(task);
@@ -99,7 +88,9 @@ internal sealed partial class Runner
         await LeaveAsync(state, execution);
     }
 
-    private object? EvaluateFormDefault(UserTask userTask, string expression, IReadOnlyDictionary<string, object?> variables)
+    /// <summary>An expression of a user task's definition (assignee, due date, form default…); a failure names the task
+    /// and the attribute.</summary>
+    private object? EvaluateOnTask(UserTask userTask, string expression, string attribute, IReadOnlyDictionary<string, object?> variables)
     {
         try
         {
@@ -107,7 +98,7 @@ internal sealed partial class Runner
         }
         catch (Exception e) when (e is not ProcessEngineException)
         {
-            throw new ProcessEngineException($"User task '{userTask.Id}', form default '{expression}': {e.Message}", e);
+            throw new ProcessEngineException($"User task '{userTask.Id}', {attribute}: {e.Message}", e);
         }
     }
 
