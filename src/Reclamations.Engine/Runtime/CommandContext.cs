@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Persistence;
 using Reclamations.Engine.Variables;
 
@@ -8,7 +9,7 @@ namespace Reclamations.Engine.Runtime;
 
 /// <summary>One command = one transaction: the DbContext, the clock reading, the instances loaded so far.</summary>
 internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction transaction, DateTimeOffset now,
-    EngineRuntime runtime, IServiceProvider services, string? userId)
+    EngineRuntime runtime, IServiceProvider services, Actor actor)
 {
     private readonly Dictionary<Guid, InstanceState> _instances = [];
 
@@ -16,7 +17,11 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
     public DateTimeOffset Now { get; } = now;
     public EngineRuntime Runtime { get; } = runtime;
     public IServiceProvider Services { get; } = services;
-    public string? UserId { get; } = userId;
+    /// <summary>Who runs this command (<see cref="Actor.System"/> for the job executor).</summary>
+    public Actor Actor { get; } = actor;
+
+    /// <summary>The acting user's id, recorded on every history row of the command.</summary>
+    public string UserId => Actor.Id;
     public DbConnection Connection => Db.Database.GetDbConnection();
     public DbTransaction Transaction => transaction.GetDbTransaction();
 

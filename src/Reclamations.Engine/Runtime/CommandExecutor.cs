@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Persistence;
 
 namespace Reclamations.Engine.Runtime;
@@ -11,7 +12,7 @@ internal sealed class CommandExecutor(IDbContextFactory<EngineDbContext> dbFacto
 {
     public TimeProvider Time { get; } = time;
 
-    public async Task<T> ExecuteAsync<T>(string? userId, Func<CommandContext, Runner, Task<T>> command, CancellationToken ct)
+    public async Task<T> ExecuteAsync<T>(Actor actor, Func<CommandContext, Runner, Task<T>> command, CancellationToken ct)
     {
         await runtime.WriteGate.WaitAsync(ct);
         try
@@ -19,7 +20,7 @@ internal sealed class CommandExecutor(IDbContextFactory<EngineDbContext> dbFacto
             await using var scope = scopes.CreateAsyncScope();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var ctx = new CommandContext(db, transaction, Time.GetUtcNow(), runtime, scope.ServiceProvider, userId);
+            var ctx = new CommandContext(db, transaction, Time.GetUtcNow(), runtime, scope.ServiceProvider, actor);
             var runner = new Runner(ctx, ct);
             var result = await command(ctx, runner);
             await runner.RunAsync();

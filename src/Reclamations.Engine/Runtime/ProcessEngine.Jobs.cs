@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Model;
 using Reclamations.Engine.Persistence;
 
@@ -63,7 +64,7 @@ public sealed partial class ProcessEngine
     {
         try
         {
-            await _executor.ExecuteAsync(null, async (ctx, runner) =>
+            await _executor.ExecuteAsync(Actor.System, async (ctx, runner) =>
             {
                 var job = await InstanceQueries.Job(ctx.Db, jobId, ct);
                 if (job is null || job.LockOwner != _runtime.Options.LockOwner) return false;
@@ -119,7 +120,7 @@ public sealed partial class ProcessEngine
     private async Task RecordFailureAsync(Guid jobId, Exception error, CancellationToken ct)
     {
         var message = Describe(error);
-        await _executor.ExecuteAsync(null, async (ctx, _) =>
+        await _executor.ExecuteAsync(Actor.System, async (ctx, _) =>
         {
             var job = await ctx.Db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct);
             if (job is null) return false;
@@ -155,7 +156,7 @@ public sealed partial class ProcessEngine
 
     /// <summary>An operator retries a failed job: its incident is resolved and it is due now (one attempt).</summary>
     public Task RetryJobAsync(Guid jobId, string? userId = null, CancellationToken ct = default) =>
-        _executor.ExecuteAsync(userId, async (ctx, _) =>
+        _executor.ExecuteAsync(ActorOf(userId), async (ctx, _) =>
         {
             var job = await ctx.Db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct)
                 ?? throw new NotFoundException($"Job '{jobId}' does not exist.");

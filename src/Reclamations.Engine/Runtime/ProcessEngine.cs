@@ -54,7 +54,7 @@ public sealed partial class ProcessEngine
             errors.Add(new BpmnValidationError(duplicate.Key, $"Process '{duplicate.Key}' is defined in more than one file of this deployment."));
         if (errors.Count > 0) throw new BpmnValidationException(errors);
 
-        return await _executor.ExecuteAsync(null, async (ctx, runner) =>
+        return await _executor.ExecuteAsync(Actor.System, async (ctx, runner) =>
         {
             var results = new List<DeployedDefinition>();
             foreach (var (resource, model) in parsed)
@@ -113,7 +113,7 @@ public sealed partial class ProcessEngine
     public async Task<ProcessInstanceInfo> StartProcessAsync(string key, string? businessKey = null,
         IReadOnlyDictionary<string, object?>? variables = null, string? userId = null, CancellationToken ct = default)
     {
-        var state = await _executor.ExecuteAsync(userId, async (ctx, runner) =>
+        var state = await _executor.ExecuteAsync(ActorOf(userId), async (ctx, runner) =>
         {
             var definition = await _runtime.Definitions.GetLatestAsync(ctx.Db, key, ct)
                 ?? throw new NotFoundException($"No process with key '{key}' is deployed.");
@@ -130,7 +130,7 @@ public sealed partial class ProcessEngine
     public async Task<ProcessInstanceInfo> StartProcessAsync(string key, Func<EngineTransaction, Task<ProcessStart>> prepare,
         Func<EngineTransaction, ProcessInstanceInfo, Task>? started = null, string? userId = null, CancellationToken ct = default)
     {
-        var state = await _executor.ExecuteAsync(userId, async (ctx, runner) =>
+        var state = await _executor.ExecuteAsync(ActorOf(userId), async (ctx, runner) =>
         {
             var definition = await _runtime.Definitions.GetLatestAsync(ctx.Db, key, ct)
                 ?? throw new NotFoundException($"No process with key '{key}' is deployed.");
@@ -166,7 +166,7 @@ public sealed partial class ProcessEngine
         OnTaskAsync(taskId, userId, (state, task, runner) => runner.CompleteUserTaskAsync(state, task, variables), ct);
 
     private Task OnTaskAsync(Guid taskId, string? userId, Func<InstanceState, TaskEntity, Runner, Task> action, CancellationToken ct) =>
-        _executor.ExecuteAsync(userId, async (ctx, runner) =>
+        _executor.ExecuteAsync(ActorOf(userId), async (ctx, runner) =>
         {
             var task = await TaskQueries.ById(ctx.Db, taskId, ct);
             if (task is null)
@@ -190,7 +190,7 @@ public sealed partial class ProcessEngine
     public async Task<int> CorrelateMessageAsync(string messageName, string? businessKey = null, Guid? processInstanceId = null,
         IReadOnlyDictionary<string, object?>? variables = null, string? userId = null, CancellationToken ct = default)
     {
-        var count = await _executor.ExecuteAsync(userId, async (ctx, runner) =>
+        var count = await _executor.ExecuteAsync(ActorOf(userId), async (ctx, runner) =>
         {
             var correlated = 0;
             if (businessKey is not null || processInstanceId is not null)
@@ -232,6 +232,9 @@ public sealed partial class ProcessEngine
                 messageName, businessKey, processInstanceId);
         return count;
     }
+
+    /// <summary>Transitional: callers that name only a user id (no groups yet).</summary>
+    private static Actor ActorOf(string? userId) => userId is null ? Actor.System : new Actor(userId);
 
     private static ProcessInstanceInfo Snapshot(InstanceState state)
     {

@@ -84,7 +84,7 @@ public sealed class HistoryTests
 
         var changes = (await h.Engine.GetHistoryAsync(started.Id)).Where(e => e.EventType == "VariableSet" && e.VariableName == "statut").ToList();
         changes.Select(e => (e.Value, e.Timestamp, e.UserId)).Should().Equal(
-            ("\"ouverte\"", EngineHarness.Epoch, (string?)null),
+            ("\"ouverte\"", EngineHarness.Epoch, (string?)Actor.SystemId),
             ("\"en cours\"", EngineHarness.Epoch.AddMinutes(5), "alice"));
     }
 

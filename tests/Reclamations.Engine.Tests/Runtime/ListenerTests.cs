@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Reclamations.Engine.Handlers;
@@ -44,7 +45,7 @@ public sealed class ListenerTests
         await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("ok", true)), "alice");
 
         log.Entries.Select(e => (e.Event, e.Assignee, e.UserId)).Should().Equal(
-            ("create", null, null), ("assignment", "alice", "alice"), ("complete", "alice", "alice"));
+            ("create", null, Actor.SystemId), ("assignment", "alice", "alice"), ("complete", "alice", "alice"));
         log.Entries.Should().OnlyContain(e => e.TaskId == task.Id && e.ActivityId == "t" && e.InstanceId == started.Id);
         log.Entries[2].Variables.Should().Contain("ok", true, "a complete listener sees the submitted values");
     }
