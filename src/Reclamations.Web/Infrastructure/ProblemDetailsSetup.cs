@@ -8,7 +8,7 @@ using Reclamations.Engine.Runtime;
 
 namespace Reclamations.Web.Infrastructure;
 
-/// <summary>Engine errors become RFC 9457 problem details: 404 not found, 409 conflict, 400 invalid form / BPMN /
+/// <summary>Engine errors become RFC 9457 problem details: 403 forbidden, 404 not found, 409 conflict, 400 invalid form / BPMN /
 /// refusal (with the offending fields or elements listed), 422 a process that cannot go on as modelled.</summary>
 public static class ProblemDetailsSetup
 {
@@ -44,6 +44,8 @@ public static class ProblemDetailsSetup
                 return formProblem;
             case RejectedException rejected:
                 return Problem(400, "Refused", rejected.Message);
+            case ForbiddenException forbidden:
+                return Problem(403, "Forbidden", forbidden.Message);
             case NotFoundException notFound:
                 return Problem(404, "Not found", notFound.Message);
             case ConflictException conflict:
