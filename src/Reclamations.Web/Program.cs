@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Reclamations.Web.Accounts;
 using Reclamations.Web.Complaints;
 using Scalar.AspNetCore;
 using Reclamations.Web.Engine;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddProblemDetailsForEngineErrors();
 var engine = builder.AddReclamationsEngine(out var connectionString);
 builder.AddReclamationsDomain(engine, connectionString);
+builder.AddAccounts(connectionString);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 
@@ -16,15 +18,21 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference();
+app.MapAuthApi();
 app.MapEngineApi();
 app.MapComplaintApi();
 app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 
 await app.PrepareEngineAsync();
 await app.PrepareDomainAsync();
-app.Run();
+await app.PrepareAccountsAsync();
+if (args.FirstOrDefault() == CreateAdminCommand.Name) return await CreateAdminCommand.RunAsync(app, args);
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

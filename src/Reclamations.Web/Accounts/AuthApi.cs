@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
+using Microsoft.Extensions.Options;
+
+namespace Reclamations.Web.Accounts;
+
+/// <summary>Bearer tokens for the REST API: <c>POST /api/auth/login</c> and <c>/refresh</c>. There is no open
+/// registration: accounts are created by an administrator.</summary>
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/auth").WithTags("Sign-in").AllowAnonymous();
+        api.MapPost("/login", LoginAsync).WithName("Login");
+        api.MapPost("/refresh", RefreshAsync).WithName("RefreshToken");
+        return app;
+    }
+
+    /// <summary>Signs in with e-mail and password (and the authenticator code when two-factor sign-in is on); the answer
+    /// is the access token response of the bearer scheme. Repeated failures lock the account.</summary>
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest login,
+        SignInManager<AppUser> signIn)
+    {
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(login.Email ?? "", login.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            if (string.IsNullOrWhiteSpace(login.TwoFactorCode))
+                return TypedResults.Problem(statusCode: 401, title: "Two-factor code required",
+                    detail: "This account signs in with an authenticator code: send twoFactorCode.");
+            result = await signIn.TwoFactorAuthenticatorSignInAsync(login.TwoFactorCode, isPersistent: false, rememberClient: false);
+        }
+        if (result.IsLockedOut)
+            return TypedResults.Problem(statusCode: 401, title: "Account locked",
+                detail: "Too many failed sign-ins: the account is locked for a while.");
+        if (!result.Succeeded)
+            return TypedResults.Problem(statusCode: 401, title: "Sign-in failed", detail: "Unknown e-mail or wrong password.");
+        return TypedResults.Empty; // the bearer handler has written the tokens
+    }
+
+    /// <summary>A new access token for a valid refresh token of a user who may still sign in.</summary>
+    public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(RefreshRequest refresh,
+        IOptionsMonitor<BearerTokenOptions> options, SignInManager<AppUser> signIn)
+    {
+        var bearer = options.Get(IdentityConstants.BearerScheme);
+        var ticket = bearer.RefreshTokenProtector.Unprotect(refresh.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || bearer.TimeProvider!.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || !await signIn.CanSignInAsync(user))
+            return TypedResults.Challenge();
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+}
+
+public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode);
