@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using Reclamations.Domain.Mail;
+using Reclamations.Testing.Mail;
 
 namespace Reclamations.Domain.Tests.Mail;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Reclamations.Domain.Tests.Mail;
+using Reclamations.Testing.Mail;
 using Reclamations.Web.Tests.Support;
 
 namespace Reclamations.Web.Tests.Complaints;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Reclamations.Domain.Mail;
-using Reclamations.Domain.Tests.Mail;
+using Reclamations.Testing.Mail;
 using Reclamations.Web.Tests.Support;
 
 namespace Reclamations.Web.Tests.Complaints;
