@@ -15,6 +15,7 @@ public static class AuthApi
         var api = app.MapGroup("/api/auth").WithTags("Sign-in").AllowAnonymous();
         api.MapPost("/login", LoginAsync).WithName("Login");
         api.MapPost("/refresh", RefreshAsync).WithName("RefreshToken");
+        app.MapGet("/api/auth/me", GetMeAsync).WithTags("Sign-in").WithName("CurrentUser").RequireAuthorization();
         return app;
     }
 
@@ -40,6 +41,15 @@ public static class AuthApi
         return TypedResults.Empty; // the bearer handler has written the tokens
     }
 
+    /// <summary>Who is signed in: the engine's actor id, name, function and roles.</summary>
+    public static async Task<Results<Ok<CurrentUserResponse>, UnauthorizedHttpResult>> GetMeAsync(HttpContext http,
+        UserManager<AppUser> users)
+    {
+        if (await users.GetUserAsync(http.User) is not { } user) return TypedResults.Unauthorized();
+        return TypedResults.Ok(new CurrentUserResponse(user.Id, user.Email ?? "", user.DisplayName, user.JobTitle,
+            [.. await users.GetRolesAsync(user)]));
+    }
+
     /// <summary>A new access token for a valid refresh token of a user who may still sign in.</summary>
     public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(RefreshRequest refresh,
         IOptionsMonitor<BearerTokenOptions> options, SignInManager<AppUser> signIn)
@@ -54,5 +64,7 @@ public static class AuthApi
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 }
+
+public sealed record CurrentUserResponse(string Id, string Email, string DisplayName, string? JobTitle, IReadOnlyList<string> Roles);
 
 public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode);
