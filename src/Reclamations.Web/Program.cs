@@ -11,17 +11,20 @@ builder.AddProblemDetailsForEngineErrors();
 var engine = builder.AddReclamationsEngine(out var connectionString);
 builder.AddReclamationsDomain(engine, connectionString);
 builder.AddAccounts(connectionString);
+builder.AddHealth();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference();
+app.MapHealth();
 app.MapAuthApi();
 app.MapEngineApi();
 app.MapComplaintApi();
