@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests use. None today: the SMTP server of the mail tests runs in process
-# (tests/Reclamations.Testing). Add them here, e.g. deps=(chromium) for browser tests.
-deps=()
+# Debian packages the tests use: chromium (with a font) for the browser tests (Playwright drives
+# /usr/bin/chromium; its own browser download does not work here). The SMTP server of the mail tests
+# runs in process (tests/Reclamations.Testing). npm packages are restored by the Web project's build.
+deps=(chromium fonts-dejavu-core)
 bash .ci/install-deps "${deps[@]}"
 
 dotnet test ReclamationsWorkflow.sln "$@"

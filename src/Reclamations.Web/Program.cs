@@ -12,6 +12,7 @@ var engine = builder.AddReclamationsEngine(out var connectionString);
 builder.AddReclamationsDomain(engine, connectionString);
 builder.AddAccounts(connectionString);
 builder.AddHealth();
+builder.AddBackOfficePages();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 
@@ -20,15 +21,17 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseStatusCodePages();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapScalarApiReference((options, http) => options.WithNonce(http.Nonce()));
 app.MapHealth();
 app.MapAuthApi();
 app.MapEngineApi();
 app.MapComplaintApi();
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+app.MapSignOut();
+app.MapRazorPages();
 
 await app.PrepareEngineAsync();
 await app.PrepareDomainAsync();

@@ -1,0 +1,31 @@
+using Reclamations.Engine.Api;
+using Reclamations.Engine.Runtime;
+
+namespace Reclamations.Web.Inbox;
+
+/// <summary>The tasks a person works on: assigned to them, offered to them by name, or offered to one of their groups
+/// (unclaimed), sorted by due date (none last).</summary>
+public sealed class TaskInbox(ProcessEngine engine)
+{
+    /// <summary>How many tasks one inbox shows at most (the rest is reached by the filters).</summary>
+    public const int Limit = 200;
+
+    public async Task<IReadOnlyList<TaskInfo>> ForAsync(Actor actor, CancellationToken ct = default)
+    {
+        var queries = new List<TaskQuery>
+        {
+            new(Assignee: actor.Id, Take: Limit),
+            new(CandidateUser: actor.Id, Take: Limit),
+        };
+        queries.AddRange(actor.Groups.Select(g => new TaskQuery(CandidateGroup: g, Take: Limit)));
+        var tasks = new Dictionary<Guid, TaskInfo>();
+        foreach (var query in queries)
+            foreach (var task in await engine.QueryTasksAsync(query, ct))
+                tasks.TryAdd(task.Id, task);
+        return tasks.Values
+            .OrderBy(t => t.DueDate ?? DateTimeOffset.MaxValue)
+            .ThenBy(t => t.CreatedAt)
+            .Take(Limit)
+            .ToList();
+    }
+}
