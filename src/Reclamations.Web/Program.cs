@@ -4,6 +4,7 @@ using Reclamations.Web.Complaints;
 using Scalar.AspNetCore;
 using Reclamations.Web.Engine;
 using Reclamations.Web.Infrastructure;
+using Reclamations.Web.Register;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +32,7 @@ app.MapAuthApi();
 app.MapEngineApi();
 app.MapComplaintApi();
 app.MapSignOut();
+app.MapRegisterExport();
 app.MapRazorPages();
 
 await app.PrepareEngineAsync();

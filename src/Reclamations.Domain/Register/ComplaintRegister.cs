@@ -87,32 +87,8 @@ public sealed partial class ComplaintRegister
     /// <summary>The complaints matching the filter, by reference.</summary>
     public async Task<IReadOnlyList<Complaint>> ListAsync(ComplaintFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        filter ??= new ComplaintFilter();
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Complaints.AsNoTracking();
-        if (filter.Status is { } status) query = query.Where(c => c.Status == status);
-        if (!string.IsNullOrEmpty(filter.Category)) query = query.Where(c => c.Category == filter.Category);
-        if (!string.IsNullOrEmpty(filter.Profile)) query = query.Where(c => c.ProfileCode == filter.Profile);
-        if (filter.ReceivedFrom is { } from)
-        {
-            var start = ZonedTimes.AtLocal(from.ToDateTime(TimeOnly.MinValue), _firmZone);
-            query = query.Where(c => c.ReceivedAt >= start);
-        }
-
-        if (filter.ReceivedTo is { } to)
-        {
-            var end = DeadlineCalculator.EndOfDay(to, _firmZone);
-            query = query.Where(c => c.ReceivedAt < end);
-        }
-
-        if (filter.Overdue is { } overdue)
-        {
-            var today = LocalDate(_timeProvider.GetUtcNow(), _firmZone);
-            query = overdue
-                ? query.Where(c => c.ResponseDueDate < today && c.AnsweredAt == null && c.Status != ComplaintStatus.Closed)
-                : query.Where(c => !(c.ResponseDueDate < today && c.AnsweredAt == null && c.Status != ComplaintStatus.Closed));
-        }
-
+        var query = Filtered(db, filter ?? new ComplaintFilter());
         return await query.OrderBy(c => c.Reference).ToListAsync(cancellationToken);
     }
 

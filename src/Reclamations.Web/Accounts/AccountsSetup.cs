@@ -33,6 +33,7 @@ public static class AccountsSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
         services.AddAuthentication(Scheme)
@@ -59,7 +60,7 @@ public static class AccountsSetup
                 o.TimeProvider = TimeProvider.System;
                 o.Events = ApiAwareCookieEvents();
             }));
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddReclamationsPolicies();
         return builder;
     }
 

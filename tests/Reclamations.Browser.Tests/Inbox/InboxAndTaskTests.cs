@@ -24,7 +24,7 @@ public sealed class InboxAndTaskTests(BrowserApp app)
     [Fact]
     public async Task Staff_qualifies_a_demo_complaint_from_the_inbox()
     {
-        var page = await SignInAsync("staff@demo.local");
+        var page = await app.SignInAsync("staff@demo.local");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Corbeille" }).WaitForAsync();
         var rows = page.Locator("table.data tbody tr").Filter(new() { HasText = "Qualifier la demande" });
         var before = await rows.CountAsync();
@@ -45,16 +45,5 @@ public sealed class InboxAndTaskTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Terminer la tâche" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         (await page.Locator("table.data tbody tr").Filter(new() { HasText = "Qualifier la demande" }).CountAsync()).Should().Be(before - 1);
-    }
-
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/connexion");
-        await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(Reclamations.Web.Accounts.DemoUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/connexion"));
-        return page;
     }
 }

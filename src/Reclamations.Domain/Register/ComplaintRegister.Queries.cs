@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Reclamations.Domain.Deadlines;
+using Reclamations.Domain.Persistence;
+
+namespace Reclamations.Domain.Register;
+
+/// <summary>Register queries: filters, paging and sorting on the server (indexed columns), streaming for exports.</summary>
+public sealed partial class ComplaintRegister
+{
+    /// <summary>One page of the register and the total count of matching complaints.</summary>
+    public async Task<RegisterPage> PageAsync(RegisterPageQuery page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (page.Skip < 0) throw new RegisterValidationException([new FieldError("skip", "skip ne peut pas être négatif.")]);
+        if (page.Take is < 1 or > RegisterPageQuery.MaxTake)
+            throw new RegisterValidationException([new FieldError("take", $"take doit être compris entre 1 et {RegisterPageQuery.MaxTake}.")]);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = Searched(Filtered(db, page.Filter), page.Search);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await Sorted(query, page.Sort, page.Descending).Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
+        return new RegisterPage(items, total);
+    }
+
+    /// <summary>Every complaint matching the query, in its order, read as a stream (exports of the whole register).</summary>
+    public async IAsyncEnumerable<Complaint> StreamAsync(RegisterPageQuery query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = Sorted(Searched(Filtered(db, query.Filter), query.Search), query.Sort, query.Descending).AsAsyncEnumerable();
+        await foreach (var complaint in rows.WithCancellation(cancellationToken)) yield return complaint;
+    }
+
+    private IQueryable<Complaint> Filtered(DomainDbContext db, ComplaintFilter filter)
+    {
+        var query = db.Complaints.AsNoTracking();
+        if (filter.Status is { } status) query = query.Where(c => c.Status == status);
+        if (!string.IsNullOrEmpty(filter.Category)) query = query.Where(c => c.Category == filter.Category);
+        if (!string.IsNullOrEmpty(filter.Profile)) query = query.Where(c => c.ProfileCode == filter.Profile);
+        if (filter.ReceivedFrom is { } from)
+        {
+            var start = ZonedTimes.AtLocal(from.ToDateTime(TimeOnly.MinValue), _firmZone);
+            query = query.Where(c => c.ReceivedAt >= start);
+        }
+
+        if (filter.ReceivedTo is { } to)
+        {
+            var end = DeadlineCalculator.EndOfDay(to, _firmZone);
+            query = query.Where(c => c.ReceivedAt < end);
+        }
+
+        if (filter.Overdue is { } overdue)
+        {
+            var today = LocalDate(_timeProvider.GetUtcNow(), _firmZone);
+            query = overdue
+                ? query.Where(c => c.ResponseDueDate < today && c.AnsweredAt == null && c.Status != ComplaintStatus.Closed)
+                : query.Where(c => !(c.ResponseDueDate < today && c.AnsweredAt == null && c.Status != ComplaintStatus.Closed));
+        }
+
+        return query;
+    }
+
+    private static IQueryable<Complaint> Searched(IQueryable<Complaint> query, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search)) return query;
+        var text = search.Trim();
+        return query.Where(c => EF.Functions.Like(c.Reference, $"%{text}%") || EF.Functions.Like(c.Complainant.Name, $"%{text}%")
+                                || EF.Functions.Like(c.Subject, $"%{text}%"));
+    }
+
+    private static IQueryable<Complaint> Sorted(IQueryable<Complaint> query, RegisterSort sort, bool descending) => (sort, descending) switch
+    {
+        (RegisterSort.Reference, false) => query.OrderBy(c => c.Reference),
+        (RegisterSort.Reference, true) => query.OrderByDescending(c => c.Reference),
+        (RegisterSort.ResponseDueDate, false) => query.OrderBy(c => c.ResponseDueDate).ThenBy(c => c.Reference),
+        (RegisterSort.ResponseDueDate, true) => query.OrderByDescending(c => c.ResponseDueDate).ThenByDescending(c => c.Reference),
+        (RegisterSort.Status, false) => query.OrderBy(c => c.Status).ThenBy(c => c.Reference),
+        (RegisterSort.Status, true) => query.OrderByDescending(c => c.Status).ThenByDescending(c => c.Reference),
+        (_, false) => query.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Reference),
+        _ => query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Reference),
+    };
+}

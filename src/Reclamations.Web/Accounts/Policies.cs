@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Reclamations.Web.Accounts;
+
+/// <summary>The authorisation policies of the pages and routes, by role (DESIGN.md). Every route names one, or is
+/// explicitly anonymous; the matrix test checks both.</summary>
+public static class Policies
+{
+    /// <summary>The roles that handle complaints and so may read their personal data.</summary>
+    public const string HandlesComplaints = nameof(HandlesComplaints);
+
+    /// <summary>Register readers: those who handle complaints, and the process owner (personal data masked).</summary>
+    public const string ReadsRegister = nameof(ReadsRegister);
+
+    /// <summary>Process definitions, deadline profiles, templates, settings.</summary>
+    public const string ManagesProcess = nameof(ManagesProcess);
+
+    /// <summary>Engine operations (jobs, incidents, instance modification).</summary>
+    public const string Operates = nameof(Operates);
+
+    /// <summary>Users and roles.</summary>
+    public const string Administers = nameof(Administers);
+
+    /// <summary>The litigation branch (its tasks, variables, letters, documents).</summary>
+    public const string Litigation = nameof(Litigation);
+
+    public static readonly string[] ComplaintHandlers =
+        [Roles.Staff, Roles.ComplaintsOfficer, Roles.Reviewer, Roles.Direction, Roles.LegalPartner];
+
+    public static readonly string[] LitigationRoles = [Roles.LegalPartner, Roles.Direction];
+
+    public static AuthorizationBuilder AddReclamationsPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(HandlesComplaints, p => p.RequireRole(ComplaintHandlers))
+        .AddPolicy(ReadsRegister, p => p.RequireRole([.. ComplaintHandlers, Roles.ProcessOwner]))
+        .AddPolicy(ManagesProcess, p => p.RequireRole(Roles.ProcessOwner, Roles.Admin))
+        .AddPolicy(Operates, p => p.RequireRole(Roles.Admin))
+        .AddPolicy(Administers, p => p.RequireRole(Roles.Admin))
+        .AddPolicy(Litigation, p => p.RequireRole(LitigationRoles));
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Reclamations.Domain.Register;
+using Reclamations.Web.Accounts;
+using Reclamations.Web.Shared;
+
+namespace Reclamations.Web.Register;
+
+/// <summary>A complaint as a row of the register (page and exports), with French column names. Personal data
+/// (complainant's name) is masked for readers who do not handle complaints (the process owner).</summary>
+public static class RegisterRows
+{
+    public const string Masked = "(masqué)";
+
+    public static bool SeesPersonalData(ClaimsPrincipal user) => Policies.ComplaintHandlers.Any(user.IsInRole);
+
+    public static Dictionary<string, object?> ToRow(Complaint c, bool personalData) => new()
+    {
+        ["Référence"] = c.Reference,
+        ["Reçue le"] = FrenchDates.Day(c.ReceivedAt),
+        ["Envoyée le"] = c.SentAt is { } sent ? FrenchDates.Day(sent) : "",
+        ["Canal"] = c.Channel.ToString(),
+        ["Réclamant"] = personalData ? c.Complainant.Name : Masked,
+        ["Objet"] = c.Subject,
+        ["Catégorie"] = c.Category,
+        ["Profil"] = c.ProfileCode,
+        ["Statut"] = RegisterLabels.Status(c.Status),
+        ["Accusé de réception avant le"] = FrenchDates.Day(c.AcknowledgementDueDate),
+        ["Accusé de réception le"] = c.AcknowledgedAt is { } ack ? FrenchDates.Day(ack) : "",
+        ["Réponse avant le"] = FrenchDates.Day(c.ResponseDueDate),
+        ["Réponse le"] = c.AnsweredAt is { } answered ? FrenchDates.Day(answered) : "",
+        ["Issue"] = c.Outcome ?? "",
+        ["Dépassements de délai"] = string.Join(", ", c.DeadlineBreaches),
+        ["Clôturée le"] = c.ClosedAt is { } closed ? FrenchDates.Day(closed) : "",
+    };
+}
