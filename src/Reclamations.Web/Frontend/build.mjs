@@ -2,7 +2,8 @@
 import * as esbuild from 'esbuild';
 
 await esbuild.build({
-  entryPoints: { app: 'src/app.js', styles: 'src/app.css' },
+  entryPoints: { app: 'src/app.js', styles: 'src/app.css', diagram: 'src/diagram.js' },
+  loader: { '.woff': 'file', '.woff2': 'file', '.eot': 'file', '.ttf': 'file', '.svg': 'file' },
   bundle: true,
   minify: true,
   sourcemap: true,

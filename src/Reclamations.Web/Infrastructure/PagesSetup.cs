@@ -16,6 +16,7 @@ public static class PagesSetup
         });
         builder.Services.AddScoped<TaskInbox>();
         builder.Services.AddScoped<NavigationCounts>();
+        builder.Services.AddScoped<Reclamations.Web.Accounts.UserDirectory>();
         return builder;
     }
 }

@@ -6,12 +6,13 @@ namespace Reclamations.Web.Shared;
 public static class FrenchDates
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    /// <summary>The firm's time zone for display.</summary>
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public static string Day(DateOnly date) => date.ToString("d MMMM yyyy", French);
 
-    public static string Day(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Paris).ToString("d MMMM yyyy", French);
+    public static string Day(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).ToString("d MMMM yyyy", French);
 
     public static string DayAndTime(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Paris).ToString("d MMMM yyyy 'à' HH:mm", French);
+        TimeZoneInfo.ConvertTime(instant, Zone).ToString("d MMMM yyyy 'à' HH:mm", French);
 }

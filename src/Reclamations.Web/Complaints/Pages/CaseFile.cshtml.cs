@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Reclamations.Domain.Register;
+using Reclamations.Domain.Workflow;
+using Reclamations.Engine.Api;
+using Reclamations.Engine.Runtime;
+using Reclamations.Web.Accounts;
+using Reclamations.Web.Infrastructure;
+using Reclamations.Web.Tasks;
+
+namespace Reclamations.Web.Complaints.Pages;
+
+/// <summary>The case file: summary, deadlines with days left, the process diagram with its active steps, timeline,
+/// letters, documents, corrective actions, the tasks I may work on, the client's reaction.</summary>
+[Authorize(Policy = Policies.HandlesComplaints)]
+public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engine, ComplaintService service, UserDirectory users,
+    TimeProvider time) : PageModel
+{
+    public ComplaintCaseFile CaseFile { get; private set; } = null!;
+    public ProcessInstanceInfo? Instance { get; private set; }
+    public IReadOnlyList<string> DoneActivityIds { get; private set; } = [];
+    public IReadOnlyList<string> ActiveNames { get; private set; } = [];
+    public IReadOnlyList<TaskInfo> Tasks { get; private set; } = [];
+    public IReadOnlyList<CaseFileTimeline.Entry> Timeline { get; private set; } = [];
+    public bool MayRecordReply { get; private set; }
+    public string? Message { get; private set; }
+    private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
+
+    public async Task<IActionResult> OnGetAsync(string reference, string? message, CancellationToken ct)
+    {
+        Message = message;
+        return await LoadAsync(reference, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostClientReplyAsync(string reference, bool? satisfied, string? comment, CancellationToken ct)
+    {
+        if (!await LoadAsync(reference, ct)) return NotFound();
+        if (satisfied is null)
+        {
+            Message = "Indiquez si le client est satisfait.";
+            return Page();
+        }
+        var delivered = await service.RecordClientReplyAsync(CaseFile.Complaint, satisfied.Value, comment, HttpContext.GetActor().Id, ct);
+        return RedirectToPage(new
+        {
+            reference,
+            message = delivered > 0 ? "La réaction du client est enregistrée." : "Le dossier n'attend pas de réaction du client pour l'instant.",
+        });
+    }
+
+    public string? NameOf(string? userId) => userId is null ? null : _names.GetValueOrDefault(userId, userId);
+
+    public string DaysLeft(DateOnly due)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Shared.FrenchDates.Zone).DateTime);
+        var days = due.DayNumber - today.DayNumber;
+        return days switch
+        {
+            < 0 => $"dépassé de {-days} jour(s)",
+            0 => "aujourd'hui",
+            _ => $"{days} jour(s) restant(s)",
+        };
+    }
+
+    private async Task<bool> LoadAsync(string reference, CancellationToken ct)
+    {
+        try
+        {
+            CaseFile = await register.GetByReferenceAsync(reference, ct);
+        }
+        catch (ComplaintNotFoundException)
+        {
+            return false;
+        }
+        var actor = HttpContext.GetActor();
+        var history = new List<HistoryEventInfo>();
+        if (CaseFile.Complaint.ProcessInstanceId is { } instanceId)
+        {
+            Instance = await engine.GetProcessInstanceAsync(instanceId, ct);
+            history.AddRange(await engine.GetHistoryAsync(instanceId, ct));
+            DoneActivityIds = history.Where(h => h.EventType == "ActivityEnded" && h.ActivityId is not null)
+                .Select(h => h.ActivityId!).Distinct().ToList();
+        }
+        var tasks = await engine.QueryTasksAsync(new TaskQuery(BusinessKey: CaseFile.Complaint.Reference, Take: 100), ct);
+        Tasks = tasks.Where(t => TaskVisibility.MaySee(t, actor)).ToList();
+        ActiveNames = tasks.Where(t => t.ProcessInstanceId == Instance?.Id).Select(t => t.Name ?? t.TaskDefinitionKey).Distinct().ToList();
+        _names = await users.NamesAsync(ct);
+        Timeline = CaseFileTimeline.Build(CaseFile, history, NameOf);
+        MayRecordReply = CaseFile.Complaint.Status is ComplaintStatus.Answered;
+        return true;
+    }
+}
