@@ -169,6 +169,17 @@ public sealed class TaskAuthorizationTests
         (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().Be("zoe");
     }
 
+    [Theory]
+    [InlineData("system")]
+    [InlineData(" System ")]
+    public void No_user_may_take_the_engines_id(string id)
+    {
+        var act = () => new Actor(id, ["Admin"]);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*reserved*");
+        Actor.System.IsSystem.Should().BeTrue();
+    }
+
     /// <summary>Collects the warnings <see cref="ProcessEngine"/> logs.</summary>
     private sealed class WarningLog : ILoggerProvider
     {

@@ -75,6 +75,21 @@ public sealed class EngineAuthorizationApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_naming_the_engine_acts_as_anonymous()
+    {
+        var (staff, _, _) = await StartSimpleAsync();
+        using var impostor = _host.ClientAs("system", "Staff");
+
+        var start = await impostor.PostJsonAsync("/api/engine/process-definitions/simple/start", new { businessKey = "REC-2" });
+
+        start.StatusCode.Should().Be(HttpStatusCode.Created);
+        var id = (await start.JsonAsync())["id"]!.GetValue<string>();
+        var history = (await (await staff.GetAsync($"/api/engine/process-instances/{id}/history")).JsonAsync()).AsArray();
+        history.Should().Contain(h => h!["eventType"]!.GetValue<string>() == "ProcessStarted" && h["userId"]!.GetValue<string>() == "anonymous");
+        history.Should().NotContain(h => h!["userId"]!.GetValue<string>() == "system");
+    }
+
+    [Fact]
     public async Task Start_and_messages_are_refused_to_who_may_not_and_a_forged_variable_is_a_400_naming_it()
     {
         var (staff, id, taskId) = await StartSimpleAsync();
