@@ -33,7 +33,8 @@ internal static class TaskQueryBench
         {
             var items = Enumerable.Range(opened, Math.Min(perInstance, count - opened)).Select(i => (object?)(long)i).ToList();
             var group = Groups[opened / perInstance % Groups.Length];
-            await engine.StartProcessAsync("tasks", null, new Dictionary<string, object?> { ["items"] = items, ["group"] = group });
+            await engine.StartProcessAsync("tasks", null, new Dictionary<string, object?> { ["items"] = items, ["group"] = group },
+                Actor.System);
         }
     }
 

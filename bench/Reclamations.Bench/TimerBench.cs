@@ -14,7 +14,7 @@ internal static class TimerBench
         var engine = bench.Engine;
         await engine.DeployAsync([new BpmnResource("timer.bpmn", BenchProcesses.Timer)]);
         var setup = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++) await engine.StartProcessAsync("timer", $"T-{i}");
+        for (var i = 0; i < count; i++) await engine.StartProcessAsync("timer", $"T-{i}", null, Actor.System);
         var setupSeconds = setup.Elapsed.TotalSeconds;
 
         bench.Clock.Advance(TimeSpan.FromDays(10));

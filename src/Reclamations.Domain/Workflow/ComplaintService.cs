@@ -11,9 +11,11 @@ namespace Reclamations.Domain.Workflow;
 public sealed class ComplaintService(ComplaintRegister register, ProcessEngine engine, DeadlineProfileCatalog profiles)
 {
     /// <summary>Stores the complaint (reference, deadlines, audit) and starts <c>complaint-handling</c> with its reference as
-    /// business key, in ONE transaction (the engine's): a complaint is never registered without the workflow that handles it.</summary>
-    public async Task<Complaint> RegisterAsync(NewComplaint input, string user, CancellationToken ct = default)
+    /// business key, in ONE transaction (the engine's): a complaint is never registered without the workflow that handles it.
+    /// <paramref name="actor"/> registers it (audit) and starts the workflow: the engine refuses who may not start it.</summary>
+    public async Task<Complaint> RegisterAsync(NewComplaint input, Actor actor, CancellationToken ct = default)
     {
+        var user = actor.Id;
         Complaint? complaint = null;
         await engine.StartProcessAsync(ComplaintProcess.Key,
             async transaction =>
@@ -28,7 +30,7 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
                 complaint = await register.UpdateAsync(db, complaint!.Id, user, AuditActions.ProcessAttached,
                     c => c.ProcessInstanceId = instance.Id, cancellationToken: ct);
             },
-            user, ct);
+            actor, ct);
         return complaint!;
     }
 
@@ -56,12 +58,12 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
     }
 
     /// <summary>The client's reaction to the answer (message <c>client-reply</c>). Returns how many waiting steps received it
-    /// (0: the workflow is not waiting for a reaction).</summary>
-    public Task<int> RecordClientReplyAsync(Complaint complaint, bool satisfied, string? comment, string user, CancellationToken ct = default) =>
+    /// (0: the workflow is not waiting for a reaction). The engine refuses an actor who is not a message sender.</summary>
+    public Task<int> RecordClientReplyAsync(Complaint complaint, bool satisfied, string? comment, Actor actor, CancellationToken ct = default) =>
         engine.CorrelateMessageAsync(ComplaintProcess.ClientReplyMessage, complaint.Reference, null,
             new Dictionary<string, object?>
             {
                 ["clientSatisfied"] = satisfied,
                 ["clientReaction"] = string.IsNullOrWhiteSpace(comment) ? (satisfied ? "Client satisfait" : "Client insatisfait") : comment,
-            }, user, ct);
+            }, actor, ct);
 }

@@ -11,6 +11,7 @@ public sealed record Actor
     public Actor(string id, IEnumerable<string>? groups = null)
     {
         if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("An actor needs a user id.", nameof(id));
+        if (IsReserved(id)) throw new ArgumentException($"'{id}' is reserved for the engine itself (Actor.System).", nameof(id));
         Id = id;
         Groups = new HashSet<string>(groups ?? [], StringComparer.Ordinal);
     }
@@ -25,6 +26,9 @@ public sealed record Actor
     public IReadOnlySet<string> Groups { get; }
 
     public bool IsSystem { get; }
+
+    /// <summary>Whether <paramref name="id"/> would read as the engine in history ("system", any case): no user may have it.</summary>
+    public static bool IsReserved(string id) => string.Equals(id.Trim(), SystemId, StringComparison.OrdinalIgnoreCase);
 
     public bool InGroup(string group) => Groups.Contains(group);
 

@@ -39,7 +39,9 @@ public sealed record TaskInfo(
     int Priority,
     string? FormKey,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<FormFieldInfo> FormFields);
+    IReadOnlyList<FormFieldInfo> FormFields,
+    string? Owner = null,
+    string? DelegationState = null);
 
 /// <summary>Filters for open tasks; all given filters apply. Ordered by due date (none last), then creation.
 /// A candidate group/user query is a work queue: it leaves out tasks someone has claimed, unless

@@ -21,6 +21,11 @@ public sealed class ListenerContext
 
     internal Dictionary<string, object?> VariablesToSet { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Sets a process variable once the listener returns.</summary>
-    public void SetVariable(string name, object? value) => VariablesToSet[name] = value;
+    /// <summary>Sets a process variable once the listener returns (never one of the engine's own, such as loopCounter).</summary>
+    public void SetVariable(string name, object? value)
+    {
+        if (Runtime.EngineVariables.IsInternal(name))
+            throw new InvalidOperationException($"'{name}' is written by the engine only; a listener cannot set it.");
+        VariablesToSet[name] = value;
+    }
 }

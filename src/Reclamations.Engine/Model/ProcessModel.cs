@@ -13,6 +13,13 @@ public sealed class ProcessModel : ScopeModel
     /// <summary>Camunda's <c>camunda:versionTag</c>, informational.</summary>
     public string? VersionTag { get; init; }
 
+    /// <summary><c>camunda:candidateStarterGroups</c>: who may start the process (with
+    /// <see cref="CandidateStarterUsers"/>); when both are empty, the configured starter groups may.</summary>
+    public IReadOnlyList<string> CandidateStarterGroups { get; init; } = [];
+
+    /// <summary><c>camunda:candidateStarterUsers</c>.</summary>
+    public IReadOnlyList<string> CandidateStarterUsers { get; init; } = [];
+
     public FlowNode Node(string id) =>
         NodesById.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"Process '{Id}' has no element '{id}'.");
 }

@@ -29,6 +29,12 @@ internal static class FormDataReader
         }
 
         var valid = true;
+        if (Runtime.EngineVariables.IsInternal(id))
+        {
+            context.Error(ownerId, $"Element '{ownerId}': form field '{id}' is named like a variable only the engine writes");
+            valid = false;
+        }
+
         var type = field.Attr("type");
         if (type is null || !SupportedTypes.Contains(type))
         {

@@ -20,6 +20,8 @@ internal static class ProcessReader
             Id = id,
             Name = element.Attr("name"),
             VersionTag = element.CamundaAttr("versionTag"),
+            CandidateStarterGroups = StarterList(element, "candidateStarterGroups", id, context),
+            CandidateStarterUsers = StarterList(element, "candidateStarterUsers", id, context),
         };
         CamundaExtensionReader.ReadExecutionListeners(
             element, id, CamundaExtensionReader.ExecutionEvents, process.ExecutionListeners, context);
@@ -33,6 +35,19 @@ internal static class ProcessReader
         Index(process, process);
         BpmnValidator.Validate(process, context);
         return process;
+    }
+
+    /// <summary>A comma list of names; expressions are refused (the starters are checked before any variable exists).</summary>
+    private static string[] StarterList(XElement element, string attribute, string processId, ParseContext context)
+    {
+        var text = element.CamundaAttr(attribute);
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        if (text.Contains("${", StringComparison.Ordinal) || text.Contains("#{", StringComparison.Ordinal))
+        {
+            context.Error(processId, $"Process '{processId}': camunda:{attribute} must list names, not an expression");
+            return [];
+        }
+        return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     /// <summary>Fills the process-wide lookups with the nodes and flows of every nesting level.</summary>

@@ -12,6 +12,13 @@ public sealed class TaskEntity
     public required string TaskDefinitionKey { get; set; }
     public string? Name { get; set; }
     public string? Assignee { get; set; }
+
+    /// <summary>Who delegated the task (Camunda 7): it returns to them when the delegate resolves it.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary><see cref="TaskDelegation.Pending"/> while the delegate works on it, <see cref="TaskDelegation.Resolved"/> once
+    /// it is back with its owner; null when never delegated.</summary>
+    public string? DelegationState { get; set; }
     public string CandidateUsers { get; set; } = "";   // comma separated, as evaluated
     public string CandidateGroups { get; set; } = "";  // comma separated, as evaluated
     public DateTimeOffset? DueDate { get; set; }

@@ -20,7 +20,7 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
     /// <summary>Who runs this command (<see cref="Actor.System"/> for the job executor).</summary>
     public Actor Actor { get; } = actor;
 
-    /// <summary>The acting user's id, recorded on every history row of the command.</summary>
+    /// <summary>The acting user's id, recorded on every history row of the command (no row names anyone else).</summary>
     public string UserId => Actor.Id;
     public DbConnection Connection => Db.Database.GetDbConnection();
     public DbTransaction Transaction => transaction.GetDbTransaction();
@@ -52,8 +52,7 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
     }
 
     public void History(InstanceState? state, string eventType, string? activityId = null, string? activityType = null,
-        Guid? executionId = null, Guid? taskId = null, string? variableName = null, string? value = null, string? details = null,
-        string? userId = null) =>
+        Guid? executionId = null, Guid? taskId = null, string? variableName = null, string? value = null, string? details = null) =>
         PendingHistory.Add(new HistoryEventEntity
         {
             ProcessInstanceId = state?.Id,
@@ -63,7 +62,7 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
             ActivityType = activityType,
             ExecutionId = executionId,
             TaskId = taskId,
-            UserId = userId ?? UserId,
+            UserId = UserId,
             VariableName = variableName,
             Value = value,
             Details = details,

@@ -26,4 +26,14 @@ public sealed class EngineOptions
 
     /// <summary>Whether the hosted job executor runs (tests drive jobs by hand).</summary>
     public bool RunJobExecutor { get; set; } = true;
+
+    /// <summary>Groups that may reassign (set assignee) and delegate any task, besides its assignee.</summary>
+    public IReadOnlyList<string> SupervisorGroups { get; set; } = ["ComplaintsOfficer", "Admin"];
+
+    /// <summary>Groups that may start a process whose definition names no <c>camunda:candidateStarterGroups</c> /
+    /// <c>camunda:candidateStarterUsers</c>.</summary>
+    public IReadOnlyList<string> StarterGroups { get; set; } = ["Staff", "ComplaintsOfficer", "Admin"];
+
+    /// <summary>Groups that may correlate messages (and set variables with them).</summary>
+    public IReadOnlyList<string> MessageSenderGroups { get; set; } = ["Staff", "ComplaintsOfficer", "Direction", "LegalPartner", "Admin"];
 }

@@ -5,24 +5,31 @@ using Reclamations.Engine.Timers;
 namespace Reclamations.Engine.Runtime;
 
 /// <summary>Checks submitted values against <c>camunda:formData</c> (types, enum values, constraints) and converts
-/// them to their field type. Values for names that are not form fields pass through unchanged. A field left empty
-/// takes its <c>defaultValue</c> (text or <c>${...}</c>, through <c>evaluateDefault</c>) as Camunda
-/// does on form submission, before the required check.</summary>
+/// them to their field type. The form is the one contract: a name that is not a field of the form is refused (a task
+/// without a form accepts no variables). A field left empty takes its <c>defaultValue</c> (text or <c>${...}</c>, through
+/// <c>evaluateDefault</c>) as Camunda does on form submission, before the required check. <c>partial</c> (a delegate
+/// resolving a task for its owner) checks only the fields submitted: no defaults, no required fields.</summary>
 internal static class FormValidator
 {
     public static Dictionary<string, object?> Validate(IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, object?> submitted,
-        TimeZoneInfo zone, Func<string, object?> evaluateDefault)
+        TimeZoneInfo zone, Func<string, object?> evaluateDefault, bool partial = false)
     {
-        var result = new Dictionary<string, object?>(submitted, StringComparer.Ordinal);
-        var errors = new List<FormFieldError>();
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var errors = submitted.Keys.Where(name => !fields.Any(f => f.Id == name)).Order(StringComparer.Ordinal)
+            .Select(name => new FormFieldError(name, fields.Count == 0
+                ? $"« {name} » : cette étape n'a pas de formulaire, elle n'accepte aucune variable."
+                : $"« {name} » n'est pas un champ du formulaire de cette étape ({string.Join(", ", fields.Select(f => f.Id))})."))
+            .ToList();
         foreach (var field in fields)
         {
-            submitted.TryGetValue(field.Id, out var raw);
-            if (IsEmpty(raw) && !string.IsNullOrWhiteSpace(field.DefaultValue))
+            var given = submitted.TryGetValue(field.Id, out var raw);
+            if (partial && !given) continue;
+            if (IsEmpty(raw) && !partial && !string.IsNullOrWhiteSpace(field.DefaultValue))
                 raw = evaluateDefault(field.DefaultValue);
             if (IsEmpty(raw))
             {
-                if (field.IsRequired) errors.Add(new FormFieldError(field.Id, $"« {field.Label ?? field.Id} » est obligatoire."));
+                if (field.IsRequired && !partial) errors.Add(new FormFieldError(field.Id, $"« {field.Label ?? field.Id} » est obligatoire."));
+                else if (given) result[field.Id] = raw;
                 continue;
             }
             if (!TryConvert(field, raw!, zone, out var value, out var error))

@@ -155,8 +155,8 @@ public sealed partial class ProcessEngine
     }
 
     /// <summary>An operator retries a failed job: its incident is resolved and it is due now (one attempt).</summary>
-    public Task RetryJobAsync(Guid jobId, string? userId = null, CancellationToken ct = default) =>
-        _executor.ExecuteAsync(ActorOf(userId), async (ctx, _) =>
+    public Task RetryJobAsync(Guid jobId, Actor actor, CancellationToken ct = default) =>
+        _executor.ExecuteAsync(actor, async (ctx, _) =>
         {
             var job = await ctx.Db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct)
                 ?? throw new NotFoundException($"Job '{jobId}' does not exist.");

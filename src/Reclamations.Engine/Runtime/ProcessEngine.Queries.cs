@@ -123,7 +123,7 @@ public sealed partial class ProcessEngine
             : [];
         return new TaskInfo(task.Id, task.Name, task.TaskDefinitionKey, task.ProcessInstanceId, task.ProcessDefinitionKey, task.BusinessKey,
             task.Assignee, Split(task.CandidateGroups), Split(task.CandidateUsers), task.DueDate, task.FollowUpDate, task.Priority,
-            task.FormKey, task.CreatedAt, fields);
+            task.FormKey, task.CreatedAt, fields, task.Owner, task.DelegationState);
     }
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);

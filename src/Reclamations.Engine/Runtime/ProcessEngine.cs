@@ -109,16 +109,18 @@ public sealed partial class ProcessEngine
         }
     }
 
-    /// <summary>Starts the latest version of a process at its none start event.</summary>
-    public async Task<ProcessInstanceInfo> StartProcessAsync(string key, string? businessKey = null,
-        IReadOnlyDictionary<string, object?>? variables = null, string? userId = null, CancellationToken ct = default)
+    /// <summary>Starts the latest version of a process at its none start event. Allowed to the definition's candidate starters
+    /// (else the configured starter groups); the variables are checked against the start form when there is one.</summary>
+    public async Task<ProcessInstanceInfo> StartProcessAsync(string key, string? businessKey,
+        IReadOnlyDictionary<string, object?>? variables, Actor actor, CancellationToken ct = default)
     {
-        var state = await _executor.ExecuteAsync(ActorOf(userId), async (ctx, runner) =>
+        var state = await _executor.ExecuteAsync(actor, async (ctx, runner) =>
         {
             var definition = await _runtime.Definitions.GetLatestAsync(ctx.Db, key, ct)
                 ?? throw new NotFoundException($"No process with key '{key}' is deployed.");
             var model = await _runtime.Definitions.GetModelAsync(ctx.Db, definition.Id, ct);
-            return runner.StartInstance(definition, model, businessKey, variables);
+            EnsureMayStart(model, actor);
+            return runner.StartInstance(definition, model, businessKey, StartVariables(model, variables));
         }, ct);
         return Snapshot(state);
     }
@@ -126,18 +128,19 @@ public sealed partial class ProcessEngine
     /// <summary>Starts the latest version of a process in one transaction with the caller's own writes: <paramref name="prepare"/>
     /// runs first on the engine's connection and transaction (e.g. registers the record the process is about) and gives the
     /// business key and variables; <paramref name="started"/> runs once the instance rests in its first wait states (e.g. links
-    /// the record to it). Anything thrown rolls everything back.</summary>
+    /// the record to it). Anything thrown rolls everything back. Same rules as the other overload.</summary>
     public async Task<ProcessInstanceInfo> StartProcessAsync(string key, Func<EngineTransaction, Task<ProcessStart>> prepare,
-        Func<EngineTransaction, ProcessInstanceInfo, Task>? started = null, string? userId = null, CancellationToken ct = default)
+        Func<EngineTransaction, ProcessInstanceInfo, Task>? started, Actor actor, CancellationToken ct = default)
     {
-        var state = await _executor.ExecuteAsync(ActorOf(userId), async (ctx, runner) =>
+        var state = await _executor.ExecuteAsync(actor, async (ctx, runner) =>
         {
             var definition = await _runtime.Definitions.GetLatestAsync(ctx.Db, key, ct)
                 ?? throw new NotFoundException($"No process with key '{key}' is deployed.");
             var model = await _runtime.Definitions.GetModelAsync(ctx.Db, definition.Id, ct);
+            EnsureMayStart(model, actor);
             var transaction = new EngineTransaction(ctx.Connection, ctx.Transaction, ctx.Now, ctx.Services);
             var start = await prepare(transaction);
-            var instance = runner.StartInstance(definition, model, start.BusinessKey, start.Variables);
+            var instance = runner.StartInstance(definition, model, start.BusinessKey, StartVariables(model, start.Variables));
             await runner.RunAsync();
             if (started is not null) await started(transaction, Snapshot(instance));
             return instance;
@@ -145,28 +148,57 @@ public sealed partial class ProcessEngine
         return Snapshot(state);
     }
 
-    public Task ClaimTaskAsync(Guid taskId, string userId, CancellationToken ct = default) =>
-        OnTaskAsync(taskId, userId, async (state, task, runner) =>
+    /// <summary>Claim: a candidate (user or group member) takes an unassigned task.</summary>
+    public Task ClaimTaskAsync(Guid taskId, Actor actor, CancellationToken ct = default) =>
+        OnTaskAsync(taskId, actor, async (state, task, runner) =>
         {
-            if (task.Assignee == userId) return;
+            if (AccessRules.IsAssignee(task, actor)) return;
+            if (!actor.IsSystem && !AccessRules.IsCandidate(task, actor))
+                throw Refuse(actor, "claim", task, "they are not a candidate of it");
             if (task.Assignee is not null)
                 throw new ConflictException($"Task '{taskId}' is already claimed by '{task.Assignee}'.");
-            await runner.AssignAsync(state, task, userId, "TaskClaimed");
+            await runner.AssignAsync(state, task, actor.Id, "TaskClaimed");
         }, ct);
 
-    public Task UnclaimTaskAsync(Guid taskId, string? userId = null, CancellationToken ct = default) =>
-        OnTaskAsync(taskId, userId, (state, task, runner) => runner.AssignAsync(state, task, null, "TaskUnclaimed"), ct);
+    /// <summary>Unclaim: the assignee gives the task back to its candidates.</summary>
+    public Task UnclaimTaskAsync(Guid taskId, Actor actor, CancellationToken ct = default) =>
+        OnTaskAsync(taskId, actor, async (state, task, runner) =>
+        {
+            if (task.Assignee is null && (actor.IsSystem || AccessRules.IsCandidate(task, actor))) return;
+            if (!actor.IsSystem && !AccessRules.IsAssignee(task, actor))
+                throw Refuse(actor, "unclaim", task, task.Assignee is null ? "they are not a candidate of it" : $"it is assigned to '{task.Assignee}'");
+            if (task.DelegationState == TaskDelegation.Pending)
+                throw new ConflictException($"Task '{taskId}' was delegated to '{task.Assignee}' by '{task.Owner}': resolve it to give it back.");
+            await runner.AssignAsync(state, task, null, "TaskUnclaimed");
+        }, ct);
 
-    public Task AssignTaskAsync(Guid taskId, string? assignee, string? userId = null, CancellationToken ct = default) =>
-        OnTaskAsync(taskId, userId, (state, task, runner) => runner.AssignAsync(state, task, assignee, "TaskAssigned"), ct);
+    /// <summary>Set assignee (reassign, or unassign with null): the assignee or a supervisor; audited (TaskAssigned).</summary>
+    public Task AssignTaskAsync(Guid taskId, string? assignee, Actor actor, CancellationToken ct = default) =>
+        OnTaskAsync(taskId, actor, async (state, task, runner) =>
+        {
+            EnsureAssigneeOrSupervisor(actor, "reassign", task);
+            await runner.AssignAsync(state, task, string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim(), "TaskAssigned");
+        }, ct);
 
-    /// <summary>Completes a task with form values (validated against its form) and moves its token on.</summary>
-    public Task CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, object?>? variables = null, string? userId = null,
+    /// <summary>Completes a task with form values (only fields of its form, validated) and moves its token on. Allowed to the
+    /// assignee, or, for an unassigned task, to a candidate, who becomes its assignee first (the assignment listeners decide).
+    /// A delegate completing a delegated task resolves it: it returns to its owner (see <see cref="ResolveTaskAsync"/>).</summary>
+    public Task CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, object?>? variables, Actor actor,
         CancellationToken ct = default) =>
-        OnTaskAsync(taskId, userId, (state, task, runner) => runner.CompleteUserTaskAsync(state, task, variables), ct);
+        OnTaskAsync(taskId, actor, async (state, task, runner) =>
+        {
+            if (task.DelegationState == TaskDelegation.Pending)
+            {
+                EnsureDelegate(actor, task);
+                await runner.ResolveAsync(state, task, variables);
+                return;
+            }
+            await EnsureMayCompleteAsync(actor, state, task, runner);
+            await runner.CompleteUserTaskAsync(state, task, variables);
+        }, ct);
 
-    private Task OnTaskAsync(Guid taskId, string? userId, Func<InstanceState, TaskEntity, Runner, Task> action, CancellationToken ct) =>
-        _executor.ExecuteAsync(ActorOf(userId), async (ctx, runner) =>
+    private Task OnTaskAsync(Guid taskId, Actor actor, Func<InstanceState, TaskEntity, Runner, Task> action, CancellationToken ct) =>
+        _executor.ExecuteAsync(actor, async (ctx, runner) =>
         {
             var task = await TaskQueries.ById(ctx.Db, taskId, ct);
             if (task is null)
@@ -186,11 +218,14 @@ public sealed partial class ProcessEngine
         }, ct);
 
     /// <summary>Delivers a message to every execution waiting for it (by business key or instance id), else to a
-    /// message start event. Returns how many received it; 0 means nothing waited (the caller reports it).</summary>
-    public async Task<int> CorrelateMessageAsync(string messageName, string? businessKey = null, Guid? processInstanceId = null,
-        IReadOnlyDictionary<string, object?>? variables = null, string? userId = null, CancellationToken ct = default)
+    /// message start event. Returns how many received it; 0 means nothing waited (the caller reports it). Allowed to the
+    /// configured message senders.</summary>
+    public async Task<int> CorrelateMessageAsync(string messageName, string? businessKey, Guid? processInstanceId,
+        IReadOnlyDictionary<string, object?>? variables, Actor actor, CancellationToken ct = default)
     {
-        var count = await _executor.ExecuteAsync(ActorOf(userId), async (ctx, runner) =>
+        EnsureMaySendMessages(actor, messageName);
+        EngineVariables.RefuseInternal(variables);
+        var count = await _executor.ExecuteAsync(actor, async (ctx, runner) =>
         {
             var correlated = 0;
             if (businessKey is not null || processInstanceId is not null)
@@ -232,9 +267,6 @@ public sealed partial class ProcessEngine
                 messageName, businessKey, processInstanceId);
         return count;
     }
-
-    /// <summary>Transitional: callers that name only a user id (no groups yet).</summary>
-    private static Actor ActorOf(string? userId) => userId is null ? Actor.System : new Actor(userId);
 
     private static ProcessInstanceInfo Snapshot(InstanceState state)
     {

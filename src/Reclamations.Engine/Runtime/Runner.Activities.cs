@@ -78,7 +78,9 @@ internal sealed partial class Runner
     {
         var execution = state.Find(task.ExecutionId) ?? throw new ProcessEngineException($"Task '{task.Id}' has lost its execution.");
         var userTask = (UserTask)state.Model.Node(task.TaskDefinitionKey);
-        var values = FormValidator.Validate(userTask.FormFields, submitted ?? new Dictionary<string, object?>(), Rt.TimeZone,
+        submitted ??= new Dictionary<string, object?>();
+        if (task.DelegationState == TaskDelegation.Resolved) submitted = WithDelegateValues(state, execution, userTask, submitted);
+        var values = FormValidator.Validate(userTask.FormFields, submitted, Rt.TimeZone,
             expression => EvaluateOnTask(userTask, expression, "form default", state.VisibleVariables(execution)));
         await NotifyTaskListenersAsync(state, execution, userTask, task, "complete", values);
         SetVariables(state, execution, values);
@@ -86,6 +88,18 @@ internal sealed partial class Runner
         ctx.Db.Tasks.Remove(task);
         ctx.History(state, "TaskCompleted", userTask.Id, userTask.ElementType, execution.Id, task.Id, details: task.Name);
         await LeaveAsync(state, execution);
+    }
+
+    /// <summary>A task back from its delegate: the owner completes the form as the delegate filled it (the current values of its
+    /// fields), changing what they submit.</summary>
+    private static Dictionary<string, object?> WithDelegateValues(InstanceState state, ExecutionEntity execution, UserTask userTask,
+        IReadOnlyDictionary<string, object?> submitted)
+    {
+        var visible = state.VisibleVariables(execution);
+        var merged = new Dictionary<string, object?>(submitted, StringComparer.Ordinal);
+        foreach (var field in userTask.FormFields)
+            if (!merged.ContainsKey(field.Id) && visible.TryGetValue(field.Id, out var value)) merged[field.Id] = value;
+        return merged;
     }
 
     /// <summary>An expression of a user task's definition (assignee, due date, form default…); a failure names the task
@@ -110,6 +124,26 @@ internal sealed partial class Runner
         task.Assignee = assignee;
         if (assignee is not null) await NotifyTaskListenersAsync(state, execution, userTask, task, "assignment");
         ctx.History(state, eventType, userTask.Id, userTask.ElementType, execution.Id, task.Id, details: assignee);
+    }
+
+    /// <summary>Camunda 7 delegation: the assignee becomes the owner (unless the task already has one) and the delegate the assignee.</summary>
+    public async Task DelegateAsync(InstanceState state, TaskEntity task, string delegateUserId)
+    {
+        task.Owner ??= task.Assignee;
+        task.DelegationState = TaskDelegation.Pending;
+        await AssignAsync(state, task, delegateUserId, "TaskDelegated");
+    }
+
+    /// <summary>The delegate is done: the submitted form values are set and the task returns to its owner (RESOLVED), who completes it.</summary>
+    public async Task ResolveAsync(InstanceState state, TaskEntity task, IReadOnlyDictionary<string, object?>? submitted)
+    {
+        var execution = state.Find(task.ExecutionId) ?? throw new ProcessEngineException($"Task '{task.Id}' has lost its execution.");
+        var userTask = (UserTask)state.Model.Node(task.TaskDefinitionKey);
+        var values = FormValidator.Validate(userTask.FormFields, submitted ?? new Dictionary<string, object?>(), Rt.TimeZone,
+            _ => null, partial: true);
+        SetVariables(state, execution, values);
+        task.DelegationState = TaskDelegation.Resolved;
+        await AssignAsync(state, task, task.Owner, "TaskResolved");
     }
 
     /// <summary>Runs the handler of a service/send task or message event. False when a BPMN error took the token elsewhere.</summary>

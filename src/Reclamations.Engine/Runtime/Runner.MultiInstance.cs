@@ -6,7 +6,7 @@ namespace Reclamations.Engine.Runtime;
 /// <summary>Multi-instance activities: a body execution whose children are the instances (parallel or one at a time).</summary>
 internal sealed partial class Runner
 {
-    private const string CollectionVariable = "nrOfInstancesCollection";
+    private const string CollectionVariable = EngineVariables.MultiInstanceCollection;
 
     private async Task EnterMultiInstanceAsync(InstanceState state, ExecutionEntity body, Activity activity)
     {
@@ -27,9 +27,9 @@ internal sealed partial class Runner
         {
             throw new ProcessEngineException($"Multi-instance '{activity.Id}': {e.Message}", e);
         }
-        ctx.SetLocalVariable(state, body, "nrOfInstances", (long)items.Count);
-        ctx.SetLocalVariable(state, body, "nrOfCompletedInstances", 0L);
-        ctx.SetLocalVariable(state, body, "nrOfActiveInstances", (long)(definition.IsSequential ? Math.Min(1, items.Count) : items.Count));
+        ctx.SetLocalVariable(state, body, EngineVariables.NrOfInstances, (long)items.Count);
+        ctx.SetLocalVariable(state, body, EngineVariables.NrOfCompletedInstances, 0L);
+        ctx.SetLocalVariable(state, body, EngineVariables.NrOfActiveInstances, (long)(definition.IsSequential ? Math.Min(1, items.Count) : items.Count));
         if (items.Count == 0)
         {
             await LeaveAsync(state, body);
@@ -50,7 +50,7 @@ internal sealed partial class Runner
     {
         var instance = NewExecution(state, body, activity.Id);
         instance.LoopCounter = index;
-        ctx.SetLocalVariable(state, instance, "loopCounter", (long)index);
+        ctx.SetLocalVariable(state, instance, EngineVariables.LoopCounter, (long)index);
         if (activity.MultiInstance!.ElementVariable is { } elementVariable) ctx.SetLocalVariable(state, instance, elementVariable, item);
         Plan(() =>
         {
@@ -67,14 +67,14 @@ internal sealed partial class Runner
         var activity = (Activity)state.Model.Node(body.ActivityId);
         RemoveExecution(state, instance);
         var variables = state.VisibleVariables(body);
-        var total = Convert.ToInt64(variables["nrOfInstances"]);
-        var completed = Convert.ToInt64(variables["nrOfCompletedInstances"]) + 1;
+        var total = Convert.ToInt64(variables[EngineVariables.NrOfInstances]);
+        var completed = Convert.ToInt64(variables[EngineVariables.NrOfCompletedInstances]) + 1;
         // Sequential: the one active instance is replaced by the next, so the count stays 1 (as in Camunda).
         var active = activity.MultiInstance!.IsSequential ? 1 : state.Children(body).Count();
-        ctx.SetLocalVariable(state, body, "nrOfCompletedInstances", completed);
-        ctx.SetLocalVariable(state, body, "nrOfActiveInstances", (long)active);
-        variables["nrOfCompletedInstances"] = completed;
-        variables["nrOfActiveInstances"] = (long)active;
+        ctx.SetLocalVariable(state, body, EngineVariables.NrOfCompletedInstances, completed);
+        ctx.SetLocalVariable(state, body, EngineVariables.NrOfActiveInstances, (long)active);
+        variables[EngineVariables.NrOfCompletedInstances] = completed;
+        variables[EngineVariables.NrOfActiveInstances] = (long)active;
         bool done;
         try
         {

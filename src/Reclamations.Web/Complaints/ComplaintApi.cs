@@ -5,6 +5,7 @@ using Reclamations.Domain.Register;
 using Reclamations.Domain.Workflow;
 using Reclamations.Engine.Api;
 using Reclamations.Engine.Runtime;
+using Reclamations.Web.Infrastructure;
 
 namespace Reclamations.Web.Complaints;
 
@@ -16,7 +17,7 @@ public static class ComplaintApi
         var complaints = app.MapGroup("/api/complaints").WithTags("Complaints");
         complaints.MapPost("/", async (RegisterComplaintRequest request, HttpContext http, ComplaintService service, CancellationToken ct) =>
         {
-            var complaint = await service.RegisterAsync(ComplaintRequestMapper.ToNewComplaint(request), ActingUser(http), ct);
+            var complaint = await service.RegisterAsync(ComplaintRequestMapper.ToNewComplaint(request), http.GetActor(), ct);
             return TypedResults.Created($"/api/complaints/{complaint.Id}", new RegisterComplaintResponse(complaint.Id, complaint.Reference,
                 complaint.AcknowledgementDueDate, complaint.ResponseDueDate, complaint.ProcessInstanceId, complaint.Status.ToString()));
         });
@@ -69,7 +70,7 @@ public static class ComplaintApi
             if (file is null) return Results.Problem(statusCode: 400, title: "Bad request", detail: "file : aucun fichier reçu.");
             var kind = Enum.TryParse<DocumentKind>(form["kind"].FirstOrDefault(), true, out var k) ? k : DocumentKind.Attachment;
             await using var stream = file.OpenReadStream();
-            var document = await documents.AddAsync(id, kind, file.FileName, file.ContentType, stream, form["userId"].FirstOrDefault() ?? "api", ct);
+            var document = await documents.AddAsync(id, kind, file.FileName, file.ContentType, stream, http.HttpContext.GetActor().Id, ct);
             return Results.Created($"/api/complaints/{id}/documents/{document.Id}", document);
         }).DisableAntiforgery();
         complaints.MapGet("/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, DocumentStore documents, CancellationToken ct) =>
@@ -82,32 +83,32 @@ public static class ComplaintApi
             }
             return Results.Stream(opened.Content, opened.Metadata.ContentType, opened.Metadata.FileName);
         });
-        complaints.MapPost("/{id:guid}/client-reply", async (Guid id, ClientReplyRequest request, ComplaintRegister register,
+        complaints.MapPost("/{id:guid}/client-reply", async (Guid id, ClientReplyRequest request, HttpContext http, ComplaintRegister register,
             ComplaintService service, CancellationToken ct) =>
         {
             if (request.Satisfied is not { } satisfied)
                 throw new RegisterValidationException([new FieldError("satisfied", "Indiquez si le client est satisfait (true/false).")]);
             var complaint = (await register.GetAsync(id, ct)).Complaint;
-            var count = await service.RecordClientReplyAsync(complaint, satisfied, request.Comment, request.UserId ?? "api", ct);
+            var count = await service.RecordClientReplyAsync(complaint, satisfied, request.Comment, http.GetActor(), ct);
             return count == 0
                 ? Results.Problem(statusCode: 409, title: "Conflict",
                     detail: $"La réclamation {complaint.Reference} n'attend pas de réaction du client à ce stade.")
                 : Results.Ok(new ClientReplyResponse(count));
         });
-        complaints.MapPost("/{id:guid}/corrective-actions", async (Guid id, CorrectiveActionRequest request, ComplaintRegister register,
-            CancellationToken ct) =>
+        complaints.MapPost("/{id:guid}/corrective-actions", async (Guid id, CorrectiveActionRequest request, HttpContext http,
+            ComplaintRegister register, CancellationToken ct) =>
         {
-            var action = await register.AddCorrectiveActionAsync(id, request.UserId ?? "api", request.Description ?? "", request.Owner,
+            var action = await register.AddCorrectiveActionAsync(id, http.GetActor().Id, request.Description ?? "", request.Owner,
                 request.DueDate, ct);
             return TypedResults.Created($"/api/complaints/{id}/corrective-actions/{action.Id}", action);
         });
         complaints.MapPost("/{id:guid}/corrective-actions/{actionId:guid}/status", async (Guid id, Guid actionId,
-            CorrectiveActionStatusRequest request, ComplaintRegister register, CancellationToken ct) =>
+            CorrectiveActionStatusRequest request, HttpContext http, ComplaintRegister register, CancellationToken ct) =>
         {
             if (!Enum.TryParse<CorrectiveActionStatus>(request.Status, true, out var status))
                 throw new RegisterValidationException([new FieldError("status",
                     $"« {request.Status} » n'est pas un statut ({string.Join(", ", Enum.GetNames<CorrectiveActionStatus>())}).")]);
-            return TypedResults.Ok(await register.SetCorrectiveActionStatusAsync(actionId, status, request.UserId ?? "api", ct));
+            return TypedResults.Ok(await register.SetCorrectiveActionStatusAsync(actionId, status, http.GetActor().Id, ct));
         });
 
         var profiles = app.MapGroup("/api/profiles").WithTags("Profiles");
@@ -141,8 +142,4 @@ public static class ComplaintApi
         });
         return app;
     }
-
-    /// <summary>Who acts, for the audit trail: the <c>X-User-Id</c> header until sign-in exists, else "api".</summary>
-    private static string ActingUser(HttpContext http) =>
-        http.Request.Headers["X-User-Id"].FirstOrDefault() is { Length: > 0 } user ? user : "api";
 }

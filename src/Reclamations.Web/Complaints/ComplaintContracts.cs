@@ -23,13 +23,13 @@ public sealed record RegisterComplaintRequest(
 public sealed record RegisterComplaintResponse(Guid Id, string Reference, DateOnly AcknowledgementDueDate, DateOnly ResponseDueDate,
     Guid? ProcessInstanceId, string Status);
 
-public sealed record ClientReplyRequest(bool? Satisfied, string? Comment, string? UserId);
+public sealed record ClientReplyRequest(bool? Satisfied, string? Comment);
 
 public sealed record ClientReplyResponse(int Correlated);
 
 public sealed record DeadlinesResponse(DateOnly ClockStart, DateOnly AcknowledgementDueDate, DateOnly ResponseDueDate,
     DateOnly MediatorFrom, DateOnly MediatorUntil, DateOnly? SecondLevelDueDate);
 
-public sealed record CorrectiveActionRequest(string? Description, string? Owner, DateOnly? DueDate, string? UserId);
+public sealed record CorrectiveActionRequest(string? Description, string? Owner, DateOnly? DueDate);
 
-public sealed record CorrectiveActionStatusRequest(string? Status, string? UserId);
+public sealed record CorrectiveActionStatusRequest(string? Status);

@@ -1,11 +1,15 @@
 using Reclamations.Domain.Register;
 using Reclamations.Domain.Workflow;
+using Reclamations.Engine.Api;
 
 namespace Reclamations.Web.Complaints;
 
 /// <summary>Two demo complaints (FR and LU) on an empty register, so a first run shows the process at work.</summary>
 internal static class DemoData
 {
+    /// <summary>The demo complaints are registered by a member of staff named "demo".</summary>
+    private static readonly Actor DemoUser = new("demo", ["Staff"]);
+
     public static async Task EnsureAsync(IServiceProvider services, ILogger logger)
     {
         var register = services.GetRequiredService<ComplaintRegister>();
@@ -32,7 +36,7 @@ internal static class DemoData
             UsualContact = "paul.martin",
             Handler = "paul.martin",
             Profile = "FR-ACPR",
-        }, "demo");
+        }, DemoUser);
         var second = await service.RegisterAsync(new NewComplaint
         {
             Complainant = new NewComplainant { Name = "M. Marc Weber", Kind = ComplainantKind.FormerClient, PostalAddress = "3 rue du Fort\nL-1234 Luxembourg" },
@@ -43,7 +47,7 @@ internal static class DemoData
             Category = "contractOperations",
             ProductOrService = "Assurance vie",
             Profile = "LU-CAA",
-        }, "demo");
+        }, DemoUser);
         logger.LogInformation("Demo complaints registered: {First}, {Second}", first.Reference, second.Reference);
     }
 }

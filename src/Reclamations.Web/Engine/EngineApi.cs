@@ -4,6 +4,7 @@ using Reclamations.Engine.Hosting;
 using Reclamations.Engine.Runtime;
 using Reclamations.Engine.Timers;
 using Reclamations.Engine.Variables;
+using Reclamations.Web.Infrastructure;
 
 namespace Reclamations.Web.Engine;
 
@@ -19,9 +20,10 @@ public static class EngineApi
             TypedResults.Ok(await engine.GetProcessDefinitionsAsync(ct: ct)));
         api.MapGet("/process-definitions/{key}/xml", async (string key, int? version, ProcessEngine engine, CancellationToken ct) =>
             Results.Text(await engine.GetProcessDefinitionXmlAsync(key, version, ct), "application/xml"));
-        api.MapPost("/process-definitions/{key}/start", async (string key, StartProcessRequest? request, ProcessEngine engine, CancellationToken ct) =>
+        api.MapPost("/process-definitions/{key}/start", async (string key, StartProcessRequest? request, HttpContext http, ProcessEngine engine,
+            CancellationToken ct) =>
         {
-            var instance = await engine.StartProcessAsync(key, request?.BusinessKey, ToValues(request?.Variables), request?.UserId, ct);
+            var instance = await engine.StartProcessAsync(key, request?.BusinessKey, ToValues(request?.Variables), http.GetActor(), ct);
             return TypedResults.Created($"/api/engine/process-instances/{instance.Id}", new StartProcessResponse(instance.Id, instance.State));
         });
         api.MapGet("/process-instances/{id:guid}", async (Guid id, ProcessEngine engine, CancellationToken ct) =>
@@ -36,29 +38,50 @@ public static class EngineApi
                     includeAssigned ?? false), ct)));
         api.MapGet("/tasks/{id:guid}", async (Guid id, ProcessEngine engine, CancellationToken ct) =>
             TypedResults.Ok(await engine.GetTaskAsync(id, ct)));
-        api.MapPost("/tasks/{id:guid}/claim", async (Guid id, ClaimTaskRequest request, ProcessEngine engine, CancellationToken ct) =>
+        // The acting user is the request's (HttpContext.GetActor), never a field of the body.
+        api.MapPost("/tasks/{id:guid}/claim", async (Guid id, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(request.UserId)) return Results.Problem(statusCode: 400, title: "Bad request", detail: "userId is required.");
-            await engine.ClaimTaskAsync(id, request.UserId, ct);
+            await engine.ClaimTaskAsync(id, http.GetActor(), ct);
             return Results.NoContent();
         });
-        api.MapPost("/tasks/{id:guid}/unclaim", async (Guid id, ClaimTaskRequest? request, ProcessEngine engine, CancellationToken ct) =>
+        api.MapPost("/tasks/{id:guid}/unclaim", async (Guid id, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
         {
-            await engine.UnclaimTaskAsync(id, request?.UserId, ct);
+            await engine.UnclaimTaskAsync(id, http.GetActor(), ct);
             return Results.NoContent();
         });
-        api.MapPost("/tasks/{id:guid}/complete", async (Guid id, CompleteTaskRequest? request, ProcessEngine engine, CancellationToken ct) =>
+        api.MapPost("/tasks/{id:guid}/assignee", async (Guid id, SetAssigneeRequest request, HttpContext http, ProcessEngine engine,
+            CancellationToken ct) =>
         {
-            await engine.CompleteTaskAsync(id, ToValues(request?.Variables), request?.UserId, ct);
+            await engine.AssignTaskAsync(id, request.Assignee, http.GetActor(), ct);
+            return Results.NoContent();
+        });
+        api.MapPost("/tasks/{id:guid}/delegate", async (Guid id, DelegateTaskRequest request, HttpContext http, ProcessEngine engine,
+            CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Delegate))
+                return Results.Problem(statusCode: 400, title: "Bad request", detail: "delegate (the user who gets the task) is required.");
+            await engine.DelegateTaskAsync(id, request.Delegate, http.GetActor(), ct);
+            return Results.NoContent();
+        });
+        api.MapPost("/tasks/{id:guid}/resolve", async (Guid id, CompleteTaskRequest? request, HttpContext http, ProcessEngine engine,
+            CancellationToken ct) =>
+        {
+            await engine.ResolveTaskAsync(id, ToValues(request?.Variables), http.GetActor(), ct);
+            return Results.NoContent();
+        });
+        api.MapPost("/tasks/{id:guid}/complete", async (Guid id, CompleteTaskRequest? request, HttpContext http, ProcessEngine engine,
+            CancellationToken ct) =>
+        {
+            await engine.CompleteTaskAsync(id, ToValues(request?.Variables), http.GetActor(), ct);
             return Results.NoContent();
         });
 
-        api.MapPost("/messages", async (CorrelateMessageRequest request, ProcessEngine engine, CancellationToken ct) =>
+        api.MapPost("/messages", async (CorrelateMessageRequest request, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.MessageName))
                 return Results.Problem(statusCode: 400, title: "Bad request", detail: "messageName is required.");
             var count = await engine.CorrelateMessageAsync(request.MessageName, request.BusinessKey, request.ProcessInstanceId,
-                ToValues(request.Variables), ct: ct);
+                ToValues(request.Variables), http.GetActor(), ct);
             return count == 0
                 ? Results.Problem(statusCode: 404, title: "Nothing waits for this message",
                     detail: $"No process waits for message '{request.MessageName}'" +
@@ -70,9 +93,9 @@ public static class EngineApi
         api.MapGet("/incidents", async (ProcessEngine engine, CancellationToken ct) => TypedResults.Ok(await engine.GetIncidentsAsync(ct: ct)));
         api.MapGet("/jobs", async (Guid? processInstanceId, ProcessEngine engine, CancellationToken ct) =>
             TypedResults.Ok(await engine.GetJobsAsync(processInstanceId, ct)));
-        api.MapPost("/jobs/{id:guid}/retry", async (Guid id, ProcessEngine engine, CancellationToken ct) =>
+        api.MapPost("/jobs/{id:guid}/retry", async (Guid id, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
         {
-            await engine.RetryJobAsync(id, ct: ct);
+            await engine.RetryJobAsync(id, http.GetActor(), ct);
             return Results.NoContent();
         });
 

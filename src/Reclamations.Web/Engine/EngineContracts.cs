@@ -2,13 +2,18 @@ using System.Text.Json;
 
 namespace Reclamations.Web.Engine;
 
-public sealed record StartProcessRequest(string? BusinessKey, Dictionary<string, JsonElement>? Variables, string? UserId);
+// No request names its actor: the acting user is the request's (HttpContext.GetActor).
+public sealed record StartProcessRequest(string? BusinessKey, Dictionary<string, JsonElement>? Variables);
 
 public sealed record StartProcessResponse(Guid Id, string State);
 
-public sealed record ClaimTaskRequest(string? UserId);
+public sealed record CompleteTaskRequest(Dictionary<string, JsonElement>? Variables);
 
-public sealed record CompleteTaskRequest(Dictionary<string, JsonElement>? Variables, string? UserId);
+/// <summary>The new assignee (null or empty: unassigned).</summary>
+public sealed record SetAssigneeRequest(string? Assignee);
+
+/// <summary>The user the task is delegated to.</summary>
+public sealed record DelegateTaskRequest(string? Delegate);
 
 public sealed record CorrelateMessageRequest(string? MessageName, string? BusinessKey, Guid? ProcessInstanceId,
     Dictionary<string, JsonElement>? Variables);

@@ -30,7 +30,21 @@ public static class EngineSetup
         {
             o.TimeZoneId = config["Engine:TimeZone"] ?? o.TimeZoneId;
             if (bool.TryParse(config["Engine:RunJobExecutor"], out var run)) o.RunJobExecutor = run;
+            o.SupervisorGroups = Groups(config, "Engine:SupervisorGroups") ?? o.SupervisorGroups;
+            o.StarterGroups = Groups(config, "Engine:StarterGroups") ?? o.StarterGroups;
+            o.MessageSenderGroups = Groups(config, "Engine:MessageSenderGroups") ?? o.MessageSenderGroups;
         });
+    }
+
+    /// <summary>A role list: a JSON array, or one comma-separated string; null when not configured (the default stays).
+    /// A configured list replaces the default, it is not added to it.</summary>
+    private static string[]? Groups(IConfiguration config, string key)
+    {
+        var section = config.GetSection(key);
+        var items = section.Value is { } text
+            ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : section.GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(v => v.Length > 0).ToArray();
+        return section.Exists() ? items : null;
     }
 
     /// <summary><c>Engine:Clock=Manual</c> is honoured only in Development and Testing.</summary>

@@ -19,6 +19,7 @@ public static class CurrentActor
         var headerId = http.Request.Headers["X-User-Id"].FirstOrDefault();
         var groups = http.Request.Headers["X-User-Groups"].FirstOrDefault()?
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new Actor(string.IsNullOrWhiteSpace(headerId) ? "anonymous" : headerId, groups);
+        // A header naming the engine ("system") is anonymous: no request can act, or be recorded, as the engine.
+        return new Actor(string.IsNullOrWhiteSpace(headerId) || Actor.IsReserved(headerId) ? "anonymous" : headerId, groups);
     }
 }

@@ -72,7 +72,7 @@ public sealed class EngineStepTransactionTests
         var complaint = await register.RegisterAsync(Complaints.Valid(), "sophie");
 
         var instance = await engine.StartProcessAsync("ack", complaint.Reference,
-            new Dictionary<string, object?> { ["complaintId"] = complaint.Id.ToString(), ["fail"] = false });
+            new Dictionary<string, object?> { ["complaintId"] = complaint.Id.ToString(), ["fail"] = false }, Actor.System);
 
         instance.EndedAt.Should().NotBeNull();
         var file = await register.GetAsync(complaint.Id);
@@ -90,7 +90,7 @@ public sealed class EngineStepTransactionTests
         var complaint = await register.RegisterAsync(Complaints.Valid(), "sophie");
 
         var act = () => engine.StartProcessAsync("ack", complaint.Reference,
-            new Dictionary<string, object?> { ["complaintId"] = complaint.Id.ToString(), ["fail"] = true });
+            new Dictionary<string, object?> { ["complaintId"] = complaint.Id.ToString(), ["fail"] = true }, Actor.System);
 
         var thrown = (await act.Should().ThrowAsync<Exception>()).Which;
         thrown.ToString().Should().Contain("Simulated failure after the domain change");

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -51,7 +52,7 @@ public sealed class AsyncContinuationTests
     {
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(Process("p", """<startEvent id="s" />""" + Service("w", "work", """camunda:asyncAfter="true" """)
-            + """<userTask id="t" name="t" /><endEvent id="e" />""" + Chain("s", "w", "t", "e")));
+            + """<userTask id="t" name="t" camunda:candidateUsers="alice"><extensionElements><camunda:formData><camunda:formField id="decision" type="string" /></camunda:formData></extensionElements></userTask><endEvent id="e" />""" + Chain("s", "w", "t", "e")));
         h.Script.Results["work"] = Vars.Of(("score", 3L));
 
         var started = await h.StartAsync("p");
@@ -75,12 +76,12 @@ public sealed class AsyncContinuationTests
     public async Task A_failing_step_behind_async_before_does_not_undo_the_user_completion()
     {
         await using var h = await EngineHarness.StartAsync();
-        await h.DeployAsync(Process("p", """<startEvent id="s" /><userTask id="t" name="t" />"""
+        await h.DeployAsync(Process("p", """<startEvent id="s" />""" + FormTask("t", """camunda:candidateUsers="alice" """, ("decision", "string"))
             + Service("w", "work", """camunda:asyncBefore="true" """) + """<endEvent id="e" />""" + Chain("s", "t", "w", "e")));
         var started = await h.StartAsync("p");
         h.Script.FailuresLeft["work"] = 1;
 
-        await h.CompleteAsync(started.Id, "t", Vars.Of(("decision", "accepted")), "alice");
+        await h.CompleteAsync(started.Id, "t", Vars.Of(("decision", "accepted")), new Actor("alice"));
         await h.RunJobsAsync();
 
         h.Script.CallsTo("work").Should().Be(1);
@@ -103,13 +104,13 @@ public sealed class AsyncContinuationTests
     public async Task A_failing_step_without_async_refuses_the_user_completion()
     {
         await using var h = await EngineHarness.StartAsync();
-        await h.DeployAsync(Process("p", """<startEvent id="s" /><userTask id="t" name="t" />"""
+        await h.DeployAsync(Process("p", """<startEvent id="s" /><userTask id="t" name="t" camunda:candidateUsers="alice"><extensionElements><camunda:formData><camunda:formField id="decision" type="string" /></camunda:formData></extensionElements></userTask>"""
             + Service("w", "work") + """<endEvent id="e" />""" + Chain("s", "t", "w", "e")));
         var started = await h.StartAsync("p");
         var task = await h.SingleTaskAsync(started.Id);
         h.Script.FailuresLeft["work"] = 1;
 
-        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("decision", "accepted")), "alice");
+        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("decision", "accepted")), new Actor("alice"));
 
         await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("Simulated failure of work");
         (await h.SingleTaskAsync(started.Id)).Id.Should().Be(task.Id);

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Runtime;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
@@ -40,7 +41,7 @@ public sealed class BoundaryEventTests
         history.Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == task.Id);
         history.Should().NotContain(e => e.EventType == "TaskCompleted");
         (await h.HistoryAsync(started.Id, "TimerFired")).Should().Equal("b");
-        var completeCancelled = () => h.Engine.CompleteTaskAsync(task.Id);
+        var completeCancelled = () => h.Engine.CompleteTaskAsync(task.Id, null, Actor.System);
         await completeCancelled.Should().ThrowAsync<ConflictException>().WithMessage("*cancelled*");
 
         await h.CompleteAsync(started.Id, "late");
@@ -66,7 +67,7 @@ public sealed class BoundaryEventTests
         (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().Contain(["b", "tell", "tellEnd"]);
         (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty("a duration timer fires once");
 
-        await h.Engine.CompleteTaskAsync(task.Id);
+        await h.Engine.CompleteTaskAsync(task.Id, null, Actor.System);
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
 
@@ -93,14 +94,14 @@ public sealed class BoundaryEventTests
         var started = await h.StartAsync("p", businessKey: "REC-1");
         var task = await h.SingleTaskAsync(started.Id, "t");
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", variables: Vars.Of(("answer", "withdrawn")))).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, Vars.Of(("answer", "withdrawn")), Actor.System)).Should().Be(1);
 
         var instance = await h.InstanceAsync(started.Id);
         instance.ActiveActivityIds.Should().Equal("late");
         instance.Variables.Should().Contain("answer", "withdrawn");
         (await h.SingleTaskAsync(started.Id)).TaskDefinitionKey.Should().Be("late");
         (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == task.Id);
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(0, "the boundary subscription went with the task");
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(0, "the boundary subscription went with the task");
     }
 
     [Fact]
@@ -111,17 +112,17 @@ public sealed class BoundaryEventTests
         var started = await h.StartAsync("p", businessKey: "REC-1");
         var task = await h.SingleTaskAsync(started.Id, "t");
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(1);
         h.Script.CallsTo("notify").Should().Be(1);
         (await h.SingleTaskAsync(started.Id)).Id.Should().Be(task.Id);
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("t");
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(1);
         h.Script.CallsTo("notify").Should().Be(2);
 
-        await h.Engine.CompleteTaskAsync(task.Id);
+        await h.Engine.CompleteTaskAsync(task.Id, null, Actor.System);
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(0);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(0);
     }
     [Fact]
     public async Task Interrupting_timer_on_a_subprocess_cancels_everything_waiting_inside_it()
@@ -152,7 +153,7 @@ public sealed class BoundaryEventTests
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("timedOut");
         (await h.TasksAsync(started.Id)).Select(t => t.TaskDefinitionKey).Should().Equal("timedOut");
         (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(0);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(0);
         (await h.HistoryAsync(started.Id, "ActivityCancelled")).Should().Contain(["inner", "reply", "pause", "sub"]);
         (await h.AdvanceAsync(TimeSpan.FromDays(30))).Should().Be(0);
     }

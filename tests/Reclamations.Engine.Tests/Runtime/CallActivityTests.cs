@@ -137,7 +137,7 @@ public sealed class CallActivityTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(Caller(""), "parent.bpmn");
 
-        var act = () => h.Engine.StartProcessAsync("parent", "REC-10");
+        var act = () => h.Engine.StartProcessAsync("parent", "REC-10", null, Actor.System);
 
         (await act.Should().ThrowAsync<ProcessEngineException>()).Which.Message.Should().Contain("'child'").And.Contain("'call'");
         (await h.Engine.FindProcessInstancesAsync("REC-10")).Should().BeEmpty();
@@ -308,9 +308,9 @@ public sealed class CallActivityTests
         tasks.Select(t => t.Assignee).Should().BeEquivalentTo(["alice", "bob"]);
         tasks.Should().OnlyContain(t => t.ProcessDefinitionKey == "child");
 
-        await h.Engine.CompleteTaskAsync(tasks[0].Id);
+        await h.Engine.CompleteTaskAsync(tasks[0].Id, null, Actor.System);
         (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("call");
-        await h.Engine.CompleteTaskAsync(tasks[1].Id);
+        await h.Engine.CompleteTaskAsync(tasks[1].Id, null, Actor.System);
 
         (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("after");
     }
@@ -321,7 +321,7 @@ public sealed class CallActivityTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(Process("child", """
             <startEvent id="c_s" />
-            <userTask id="c_task" />
+            <userTask id="c_task"><extensionElements><camunda:formData><camunda:formField id="verdict" type="string" /></camunda:formData></extensionElements></userTask>
             <endEvent id="c_e" />
             """ + Chain("c_s", "c_task", "c_e")), "child.bpmn");
         await h.DeployAsync(Process("parent", """
@@ -338,7 +338,7 @@ public sealed class CallActivityTests
         var child = await CalledInstanceAsync(h, "REC-18");
         var task = await h.SingleTaskAsync(child.Id);
 
-        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("verdict", "maybe")));
+        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("verdict", "maybe")), Actor.System);
 
         (await act.Should().ThrowAsync<ProcessEngineException>()).Which.Message.Should().Contain("'gw'");
         var childAfter = await h.InstanceAsync(child.Id);
@@ -350,7 +350,7 @@ public sealed class CallActivityTests
         parentAfter.ActiveActivityIds.Should().Equal("call");
         parentAfter.Variables.Should().NotContainKey("verdict");
 
-        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("verdict", "yes")));
+        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("verdict", "yes")), Actor.System);
         (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("accepted");
     }
 
@@ -387,7 +387,7 @@ public sealed class CallActivityTests
         await h.DeployAsync(Process("child", WaitingChild + Chain("c_s", "c_task", "c_work", "c_e")), "child.bpmn");
         await h.DeployAsync(Caller(mapping), "parent.bpmn");
 
-        var act = () => h.Engine.StartProcessAsync("parent", "REC-20", Vars.Of(("amount", 1L)));
+        var act = () => h.Engine.StartProcessAsync("parent", "REC-20", Vars.Of(("amount", 1L)), Actor.System);
 
         (await act.Should().ThrowAsync<ProcessEngineException>()).Which.Message.Should()
             .Contain("'call'").And.Contain($"unknown variable '{variable}'");

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Runtime;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
@@ -6,7 +7,10 @@ namespace Reclamations.Engine.Tests.Runtime;
 
 public sealed class ConcurrencyTests
 {
-    private static readonly string TwoSteps = Process("p", """<startEvent id="s" /><userTask id="t" name="t" />"""
+    private static readonly Actor Alice = new("alice", ["Staff"]);
+    private static readonly Actor Bob = new("bob", ["Staff"]);
+
+    private static readonly string TwoSteps = Process("p", """<startEvent id="s" /><userTask id="t" name="t" camunda:candidateGroups="Staff"><extensionElements><camunda:formData><camunda:formField id="by" type="string" /></camunda:formData></extensionElements></userTask>"""
         + Service("w", "work") + """<userTask id="t2" name="t2" /><endEvent id="e" />""" + Chain("s", "t", "w", "t2", "e"));
 
     /// <summary>Runs both calls at the same moment; returns each outcome (null = success).</summary>
@@ -47,8 +51,8 @@ public sealed class ConcurrencyTests
             var task = await h.SingleTaskAsync(started.Id);
 
             var outcomes = await RaceAsync(
-                () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("by", "alice")), "alice"),
-                () => node2.Engine.CompleteTaskAsync(task.Id, Vars.Of(("by", "bob")), "bob"));
+                () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("by", "alice")), Alice),
+                () => node2.Engine.CompleteTaskAsync(task.Id, Vars.Of(("by", "bob")), Bob));
 
             outcomes.Count(o => o is null).Should().Be(1, $"exactly one completion wins (round {round}): {string.Join(" | ", outcomes.Select(o => o?.ToString()))}");
             outcomes.Single(o => o is not null).Should().BeOfType<ConflictException>();
@@ -77,8 +81,8 @@ public sealed class ConcurrencyTests
             var task = await h.SingleTaskAsync(started.Id);
 
             var outcomes = await RaceAsync(
-                () => h.Engine.ClaimTaskAsync(task.Id, "alice"),
-                () => node2.Engine.ClaimTaskAsync(task.Id, "bob"));
+                () => h.Engine.ClaimTaskAsync(task.Id, Alice),
+                () => node2.Engine.ClaimTaskAsync(task.Id, Bob));
 
             outcomes.Count(o => o is null).Should().Be(1);
             outcomes.Single(o => o is not null).Should().BeOfType<ConflictException>();
@@ -98,8 +102,8 @@ public sealed class ConcurrencyTests
         var started = await h.StartAsync("p");
         var task = await node2.Engine.GetTaskAsync((await h.SingleTaskAsync(started.Id)).Id);
 
-        await h.Engine.CompleteTaskAsync(task.Id, userId: "alice");
-        var act = () => node2.Engine.CompleteTaskAsync(task.Id, userId: "bob");
+        await h.Engine.CompleteTaskAsync(task.Id, null, Alice);
+        var act = () => node2.Engine.CompleteTaskAsync(task.Id, null, Bob);
 
         (await act.Should().ThrowAsync<ConflictException>()).WithMessage("*already completed*");
         (await h.HistoryAsync(started.Id, "TaskCompleted")).Should().ContainSingle();

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -166,7 +167,7 @@ public sealed class EndEventTests
         var started = await h.StartAsync("p", businessKey: "REC-1");
         var task = await h.SingleTaskAsync(started.Id, "t");
 
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(1);
 
         var instance = await h.InstanceAsync(started.Id);
         instance.State.Should().Be("Active");
@@ -174,7 +175,7 @@ public sealed class EndEventTests
         (await h.TasksAsync(started.Id)).Should().ContainSingle().Which.Id.Should().Be(task.Id);
         (await h.HistoryAsync(started.Id, "TaskDeleted")).Should().Equal("draft");
         (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().Contain(["kill", "events"]);
-        await h.Engine.CompleteTaskAsync(task.Id);
+        await h.Engine.CompleteTaskAsync(task.Id, null, Actor.System);
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
 }

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Runtime;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
@@ -78,7 +79,7 @@ public sealed class ErrorAndEscalationTests
         h.Script.BpmnErrors["work"] = "FAIL";
         await h.DeployAsync(Process("p", """
             <startEvent id="s" />
-            <userTask id="t" />
+            <userTask id="t"><extensionElements><camunda:formData><camunda:formField id="decision" type="string" /></camunda:formData></extensionElements></userTask>
             <serviceTask id="w" camunda:type="external" camunda:topic="work" />
             <endEvent id="e" />
             """ + Chain("s", "t", "w", "e")));
@@ -86,7 +87,7 @@ public sealed class ErrorAndEscalationTests
         var task = await h.SingleTaskAsync(started.Id);
         var historyBefore = await h.Engine.GetHistoryAsync(started.Id);
 
-        var complete = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("decision", "ok")));
+        var complete = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("decision", "ok")), Actor.System);
         await complete.Should().ThrowAsync<ProcessEngineException>().WithMessage("*FAIL*not caught*");
 
         h.Script.CallsTo("work").Should().Be(1);
@@ -99,7 +100,7 @@ public sealed class ErrorAndEscalationTests
 
         // Once the handler no longer fails, the same task completes normally.
         h.Script.BpmnErrors.Clear();
-        await h.Engine.CompleteTaskAsync(task.Id);
+        await h.Engine.CompleteTaskAsync(task.Id, null, Actor.System);
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
 

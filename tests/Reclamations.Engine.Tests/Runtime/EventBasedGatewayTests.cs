@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -25,7 +26,7 @@ public sealed class EventBasedGatewayTests
         (await h.Engine.GetJobsAsync(started.Id)).Should().ContainSingle().Which.ActivityId.Should().Be("timeout");
 
         (await h.AdvanceAsync(TimeSpan.FromDays(3))).Should().Be(0);
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", variables: Vars.Of(("answer", "ok")))).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, Vars.Of(("answer", "ok")), Actor.System)).Should().Be(1);
 
         var instance = await h.InstanceAsync(started.Id);
         instance.ActiveActivityIds.Should().Equal("replied");
@@ -48,7 +49,7 @@ public sealed class EventBasedGatewayTests
         (await h.AdvanceAsync(TimeSpan.FromSeconds(1))).Should().Be(1);
 
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("remind");
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", variables: Vars.Of(("answer", "late")))).Should().Be(0);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, Vars.Of(("answer", "late")), Actor.System)).Should().Be(0);
         var instance = await h.InstanceAsync(started.Id);
         instance.ActiveActivityIds.Should().Equal("remind");
         instance.Variables.Should().NotContainKey("answer");
@@ -65,7 +66,7 @@ public sealed class EventBasedGatewayTests
 
         await h.RestartAsync();
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(1);
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("replied");
         (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
     }
@@ -92,7 +93,7 @@ public sealed class EventBasedGatewayTests
         (await h.AdvanceAsync(TimeSpan.FromDays(10))).Should().Be(1);
         h.Script.CallsTo("send-mail").Should().Be(2);
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(1);
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("replied");
         (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
         (await h.AdvanceAsync(TimeSpan.FromDays(30))).Should().Be(0);

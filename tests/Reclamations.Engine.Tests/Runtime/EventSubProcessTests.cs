@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -34,14 +35,14 @@ public sealed class EventSubProcessTests
         var started = await h.StartAsync("p", businessKey: "REC-1");
         var task = await h.SingleTaskAsync(started.Id, "t");
 
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1", variables: Vars.Of(("journalist", "Le Monde")))).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, Vars.Of(("journalist", "Le Monde")), Actor.System)).Should().Be(1);
 
         var instance = await h.InstanceAsync(started.Id);
         instance.ActiveActivityIds.Should().Equal("handled");
         instance.Variables.Should().Contain("journalist", "Le Monde");
         (await h.SingleTaskAsync(started.Id)).TaskDefinitionKey.Should().Be("handled");
         (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == task.Id);
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(0, "an interrupting start fires once");
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(0, "an interrupting start fires once");
 
         await h.CompleteAsync(started.Id, "handled");
         var ended = await h.InstanceAsync(started.Id);
@@ -57,17 +58,17 @@ public sealed class EventSubProcessTests
         var started = await h.StartAsync("p", businessKey: "REC-1");
         var task = await h.SingleTaskAsync(started.Id, "t");
 
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(1);
         h.Script.CallsTo("notify").Should().Be(1);
         (await h.SingleTaskAsync(started.Id)).Id.Should().Be(task.Id);
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("t");
 
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1, "a non-interrupting start keeps listening");
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(1, "a non-interrupting start keeps listening");
         h.Script.CallsTo("notify").Should().Be(2);
 
-        await h.Engine.CompleteTaskAsync(task.Id);
+        await h.Engine.CompleteTaskAsync(task.Id, null, Actor.System);
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(0);
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(0);
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class EventSubProcessTests
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("t");
         (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
 
-        await h.Engine.CompleteTaskAsync(task.Id);
+        await h.Engine.CompleteTaskAsync(task.Id, null, Actor.System);
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
 
@@ -148,11 +149,11 @@ public sealed class EventSubProcessTests
             """ + Chain("s", "before", "sub", "after", "e")));
         var started = await h.StartAsync("p", businessKey: "REC-1");
 
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(0, "the subprocess is not entered yet");
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(0, "the subprocess is not entered yet");
         await h.CompleteAsync(started.Id, "before");
         var inner = await h.SingleTaskAsync(started.Id, "inner");
 
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(1);
 
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("handled");
         (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == inner.Id);
@@ -163,7 +164,7 @@ public sealed class EventSubProcessTests
         instance.ActiveActivityIds.Should().Equal("after");
         (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().Contain(["events", "sub"]).And.NotContain("inner");
 
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(0, "the subprocess has been left");
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(0, "the subprocess has been left");
         await h.CompleteAsync(started.Id, "after");
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
@@ -191,7 +192,7 @@ public sealed class EventSubProcessTests
             """ + Chain("s", "sub", "after") + Chain("tooLong", "timedOut")));
         var started = await h.StartAsync("p", businessKey: "REC-1");
 
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(1);
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("handled");
         (await h.Engine.GetJobsAsync(started.Id)).Should().ContainSingle("the boundary timer of the subprocess still runs")
             .Which.ActivityId.Should().Be("tooLong");
@@ -282,20 +283,20 @@ public sealed class EventSubProcessTests
             """ + Chain("s", "sub", "after")));
         var started = await h.StartAsync("p", businessKey: "REC-1");
 
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(1);
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().BeEquivalentTo(["inner", "answerPress"]);
 
         await h.CompleteAsync(started.Id, "inner");
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("answerPress");
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1, "the subprocess is still running, so it still listens");
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(1, "the subprocess is still running, so it still listens");
         var presses = await h.TasksAsync(started.Id);
         presses.Should().HaveCount(2).And.OnlyContain(t => t.TaskDefinitionKey == "answerPress");
-        await h.Engine.CompleteTaskAsync(presses[0].Id);
+        await h.Engine.CompleteTaskAsync(presses[0].Id, null, Actor.System);
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("answerPress");
-        await h.Engine.CompleteTaskAsync(presses[1].Id);
+        await h.Engine.CompleteTaskAsync(presses[1].Id, null, Actor.System);
 
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(0);
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(0);
     }
     [Fact]
     public async Task Error_event_subprocess_of_a_multi_instance_subprocess_handles_one_instance_and_passes_its_own_errors_up()
@@ -324,7 +325,7 @@ public sealed class EventSubProcessTests
         var inner = await h.TasksAsync(started.Id);
         inner.Should().HaveCount(2).And.OnlyContain(t => t.TaskDefinitionKey == "inner");
 
-        await h.Engine.CompleteTaskAsync(inner[0].Id);
+        await h.Engine.CompleteTaskAsync(inner[0].Id, null, Actor.System);
 
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().BeEquivalentTo(["handled", "inner"]);
         (await h.TasksAsync(started.Id)).Should().Contain(t => t.Id == inner[1].Id, "the other instance goes on");

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Runtime;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
@@ -64,7 +65,7 @@ public sealed class ExclusiveGatewayTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(Xml(withDefault: false));
 
-        var act = () => h.Engine.StartProcessAsync("p", "REC-1", Vars.Of(("amount", 500L)));
+        var act = () => h.Engine.StartProcessAsync("p", "REC-1", Vars.Of(("amount", 500L)), Actor.System);
 
         (await act.Should().ThrowAsync<ProcessEngineException>()).Which.Message.Should().Contain("'gw'");
         (await h.Engine.FindProcessInstancesAsync("REC-1")).Should().BeEmpty();
@@ -76,7 +77,7 @@ public sealed class ExclusiveGatewayTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(Process("p", """
             <startEvent id="s" />
-            <userTask id="t" />
+            <userTask id="t"><extensionElements><camunda:formData><camunda:formField id="amount" type="long" /></camunda:formData></extensionElements></userTask>
             <exclusiveGateway id="gw" />
             <userTask id="big" />
             <userTask id="small" />
@@ -85,7 +86,7 @@ public sealed class ExclusiveGatewayTests
         var task = await h.SingleTaskAsync(started.Id, "t");
         var historyBefore = (await h.Engine.GetHistoryAsync(started.Id)).Count;
 
-        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("amount", 500L)));
+        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("amount", 500L)), Actor.System);
 
         (await act.Should().ThrowAsync<ProcessEngineException>()).Which.Message.Should().Contain("exclusive gateway 'gw'");
         var after = await h.InstanceAsync(started.Id);
@@ -96,7 +97,7 @@ public sealed class ExclusiveGatewayTests
         (await h.Engine.GetHistoryAsync(started.Id)).Should().HaveCount(historyBefore);
 
         // The task can still be completed with a value that satisfies a condition.
-        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("amount", 5000L)));
+        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("amount", 5000L)), Actor.System);
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("big");
     }
 

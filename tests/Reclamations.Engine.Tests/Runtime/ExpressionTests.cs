@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Runtime;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
@@ -75,7 +76,7 @@ public sealed class ExpressionTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(Routing("${ amount > 1000 }"));
 
-        var act = () => h.Engine.StartProcessAsync("p", "REC-X", Vars.Of(("amont", 5L)));
+        var act = () => h.Engine.StartProcessAsync("p", "REC-X", Vars.Of(("amont", 5L)), Actor.System);
 
         var error = (await act.Should().ThrowAsync<ProcessEngineException>()).Which;
         error.Message.Should().Contain("unknown variable 'amount'");
@@ -89,7 +90,7 @@ public sealed class ExpressionTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(Routing("${ amount }"));
 
-        var act = () => h.Engine.StartProcessAsync("p", "REC-Y", Vars.Of(("amount", 5L)));
+        var act = () => h.Engine.StartProcessAsync("p", "REC-Y", Vars.Of(("amount", 5L)), Actor.System);
 
         (await act.Should().ThrowAsync<Exception>()).Which.Message.Should().Contain("boolean");
         (await h.Engine.FindProcessInstancesAsync("REC-Y")).Should().BeEmpty();

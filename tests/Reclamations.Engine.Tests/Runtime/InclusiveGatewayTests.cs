@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -10,7 +11,7 @@ public sealed class InclusiveGatewayTests
         <startEvent id="s" />
         <inclusiveGateway id="fork" {defaultAttr} />
         <userTask id="ta" />
-        <userTask id="tb" />
+        <userTask id="tb"><extensionElements><camunda:formData><camunda:formField id="stop" type="boolean" /><camunda:formField id="detour" type="boolean" /></camunda:formData></extensionElements></userTask>
         <userTask id="tc" />
         <inclusiveGateway id="join" />
         <userTask id="after" />
@@ -75,7 +76,7 @@ public sealed class InclusiveGatewayTests
             <startEvent id="s" />
             <inclusiveGateway id="fork" />
             <userTask id="ta" />
-            <userTask id="tb" />
+            <userTask id="tb"><extensionElements><camunda:formData><camunda:formField id="stop" type="boolean" /><camunda:formField id="detour" type="boolean" /></camunda:formData></extensionElements></userTask>
             <exclusiveGateway id="xor" default="f_xor_join" />
             <endEvent id="early" />
             <inclusiveGateway id="join" />
@@ -105,7 +106,7 @@ public sealed class InclusiveGatewayTests
             <startEvent id="s" />
             <parallelGateway id="fork" />
             <serviceTask id="sa" camunda:type="external" camunda:topic="a" />
-            <userTask id="tb" />
+            <userTask id="tb"><extensionElements><camunda:formData><camunda:formField id="stop" type="boolean" /><camunda:formField id="detour" type="boolean" /></camunda:formData></extensionElements></userTask>
             <inclusiveGateway id="join" />
             <serviceTask id="after" camunda:type="external" camunda:topic="c" />
             <endEvent id="e" />
@@ -133,7 +134,7 @@ public sealed class InclusiveGatewayTests
               <startEvent id="sub_s" />
               <inclusiveGateway id="fork" />
               <userTask id="ta" />
-              <userTask id="tb" />
+              <userTask id="tb"><extensionElements><camunda:formData><camunda:formField id="stop" type="boolean" /><camunda:formField id="detour" type="boolean" /></camunda:formData></extensionElements></userTask>
               <inclusiveGateway id="join" />
               <endEvent id="sub_e" />
               <sequenceFlow id="fs1" sourceRef="sub_s" targetRef="fork" />
@@ -161,7 +162,7 @@ public sealed class InclusiveGatewayTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(ThreeWay());
 
-        var act = () => h.Engine.StartProcessAsync("p", "REC-IG", Vars.Of(("x", false), ("y", false), ("z", false)));
+        var act = () => h.Engine.StartProcessAsync("p", "REC-IG", Vars.Of(("x", false), ("y", false), ("z", false)), Actor.System);
 
         (await act.Should().ThrowAsync<Reclamations.Engine.Runtime.ProcessEngineException>()).Which.Message.Should()
             .Contain("inclusive gateway 'fork'");
@@ -176,7 +177,7 @@ public sealed class InclusiveGatewayTests
             <startEvent id="s" />
             <inclusiveGateway id="fork" />
             <userTask id="ta" />
-            <userTask id="tb" />
+            <userTask id="tb"><extensionElements><camunda:formData><camunda:formField id="stop" type="boolean" /><camunda:formField id="detour" type="boolean" /></camunda:formData></extensionElements></userTask>
             <exclusiveGateway id="xor" default="f_xor_join" />
             <userTask id="detour" />
             <endEvent id="detourEnd" />

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -80,6 +81,7 @@ public sealed class InputOutputTests
             <startEvent id="s" />
             <userTask id="t">
               <extensionElements>
+                <camunda:formData><camunda:formField id="decision" type="string" /></camunda:formData>
                 <camunda:inputOutput>
                   <camunda:outputParameter name="summary">${ "decided: " + decision }</camunda:outputParameter>
                 </camunda:inputOutput>
@@ -104,7 +106,7 @@ public sealed class InputOutputTests
             <endEvent id="e" />
             """ + Chain("s", "mail", "e")));
 
-        var act = () => h.Engine.StartProcessAsync("p", "REC-IO");
+        var act = () => h.Engine.StartProcessAsync("p", "REC-IO", null, Actor.System);
 
         (await act.Should().ThrowAsync<Exception>()).Which.Message.Should()
             .Contain("'recipient'").And.Contain("'mail'").And.Contain("complainant");

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Microsoft.EntityFrameworkCore;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
@@ -151,7 +152,7 @@ public sealed class JobAcquisitionTests
     public async Task Retrying_an_unknown_job_is_not_found()
     {
         await using var h = await EngineHarness.StartAsync();
-        await FluentActions.Awaiting(() => h.Engine.RetryJobAsync(Guid.NewGuid())).Should()
+        await FluentActions.Awaiting(() => h.Engine.RetryJobAsync(Guid.NewGuid(), Actor.System)).Should()
             .ThrowAsync<Reclamations.Engine.Runtime.NotFoundException>();
     }
 }

@@ -10,6 +10,10 @@ namespace Reclamations.Engine.Tests.Runtime;
 
 public sealed class ListenerTests
 {
+    private static readonly Actor Alice = new("alice", ["Juridique"]);
+    private static readonly Actor Mallory = new("mallory", ["Juridique"]);
+    private static readonly Actor Manager = new("manager", ["ComplaintsOfficer"]);
+
     private const string Refusal = "Le réviseur ne peut pas être une personne visée par la réclamation";
 
     private static Task<EngineHarness> StartAsync(ListenerLog log) => EngineHarness.StartAsync(b =>
@@ -33,7 +37,7 @@ public sealed class ListenerTests
         await h.DeployAsync(Process("p", $"""
             <startEvent id="s" />
             <userTask id="t" name="t" camunda:candidateGroups="Juridique">
-              <extensionElements>{TaskListeners(("create", "taskLog"), ("assignment", "taskLog"), ("complete", "taskLog"))}</extensionElements>
+              <extensionElements>{TaskListeners(("create", "taskLog"), ("assignment", "taskLog"), ("complete", "taskLog"))}{Form(("ok", "boolean"))}</extensionElements>
             </userTask>
             <endEvent id="e" />
             """ + Chain("s", "t", "e")));
@@ -41,8 +45,8 @@ public sealed class ListenerTests
         var task = await h.SingleTaskAsync(started.Id);
         log.Entries.Select(e => e.Event).Should().Equal("create");
 
-        await h.Engine.ClaimTaskAsync(task.Id, "alice");
-        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("ok", true)), "alice");
+        await h.Engine.ClaimTaskAsync(task.Id, Alice);
+        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("ok", true)), Alice);
 
         log.Entries.Select(e => (e.Event, e.Assignee, e.UserId)).Should().Equal(
             ("create", null, Actor.SystemId), ("assignment", "alice", "alice"), ("complete", "alice", "alice"));
@@ -86,13 +90,13 @@ public sealed class ListenerTests
         var task = await h.SingleTaskAsync(started.Id);
         var historyBefore = await h.Engine.GetHistoryAsync(started.Id);
 
-        var act = () => h.Engine.ClaimTaskAsync(task.Id, "mallory");
+        var act = () => h.Engine.ClaimTaskAsync(task.Id, Mallory);
 
         (await act.Should().ThrowAsync<RejectedException>()).Which.Message.Should().Be(Refusal);
         (await h.Engine.GetTaskAsync(task.Id)).Assignee.Should().BeNull();
         (await h.Engine.GetHistoryAsync(started.Id)).Should().HaveCount(historyBefore.Count);
 
-        await h.Engine.ClaimTaskAsync(task.Id, "alice");
+        await h.Engine.ClaimTaskAsync(task.Id, Alice);
         (await h.Engine.GetTaskAsync(task.Id)).Assignee.Should().Be("alice");
     }
 
@@ -104,9 +108,9 @@ public sealed class ListenerTests
         await h.DeployAsync(ReviewProcess());
         var started = await h.StartAsync("p", Vars.Of(("personnesVisees", "mallory")));
         var task = await h.SingleTaskAsync(started.Id);
-        await h.Engine.ClaimTaskAsync(task.Id, "alice");
+        await h.Engine.ClaimTaskAsync(task.Id, Alice);
 
-        var act = () => h.Engine.AssignTaskAsync(task.Id, "mallory", userId: "manager");
+        var act = () => h.Engine.AssignTaskAsync(task.Id, "mallory", Manager);
 
         (await act.Should().ThrowAsync<RejectedException>()).Which.Message.Should().Be(Refusal);
         (await h.Engine.GetTaskAsync(task.Id)).Assignee.Should().Be("alice");
@@ -126,7 +130,7 @@ public sealed class ListenerTests
             <endEvent id="e" />
             """ + Chain("s", "t", "e")));
 
-        var act = () => h.Engine.StartProcessAsync("p", "REC-1", Vars.Of(("reviewer", "mallory"), ("personnesVisees", "mallory")));
+        var act = () => h.Engine.StartProcessAsync("p", "REC-1", Vars.Of(("reviewer", "mallory"), ("personnesVisees", "mallory")), Actor.System);
 
         (await act.Should().ThrowAsync<RejectedException>()).Which.Message.Should().Be(Refusal);
         (await h.Engine.FindProcessInstancesAsync("REC-1")).Should().BeEmpty();
@@ -144,14 +148,14 @@ public sealed class ListenerTests
         await h.DeployAsync(Process("p", $"""
             <startEvent id="s" />
             <userTask id="t" name="t" camunda:assignee="mallory">
-              <extensionElements>{TaskListeners(("complete", "independence"), ("complete", "taskLog"))}</extensionElements>
+              <extensionElements>{TaskListeners(("complete", "independence"), ("complete", "taskLog"))}{Form(("decision", "string"))}</extensionElements>
             </userTask>
             <endEvent id="e" />
             """ + Chain("s", "t", "e")));
         var started = await h.StartAsync("p", Vars.Of(("personnesVisees", "mallory"), ("decision", "aucune")));
         var task = await h.SingleTaskAsync(started.Id);
 
-        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("decision", "fondee")), "mallory");
+        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("decision", "fondee")), Mallory);
 
         (await act.Should().ThrowAsync<RejectedException>()).Which.Message.Should().Be(Refusal);
         (await h.SingleTaskAsync(started.Id)).Id.Should().Be(task.Id);
@@ -241,7 +245,7 @@ public sealed class ListenerTests
         log.Entries.Select(e => (e.Event, e.ActivityId)).Should().Equal(("start", "sub"), ("start", "t"));
         (await h.Engine.GetJobsAsync(started.Id)).Should().ContainSingle("'later' waits for its asyncBefore job");
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(1);
 
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
         log.Entries.Select(e => (e.Event, e.ActivityId)).Should().Equal(
@@ -256,7 +260,7 @@ public sealed class ListenerTests
         await using var h = await StartAsync(log);
         await h.DeployAsync(Process("p", $"""
             <startEvent id="s" />
-            <userTask id="t" name="t">
+            <userTask id="t" name="t" camunda:candidateUsers="alice">
               <extensionElements>
                 {TaskListeners(("create", "stamp"), ("complete", "stamp"))}
                 <camunda:executionListener event="start" delegateExpression="${"{"}execStamp{"}"}" />
@@ -272,7 +276,7 @@ public sealed class ListenerTests
         var waiting = await h.InstanceAsync(started.Id);
         waiting.Variables.Should().Contain("task_create", "t").And.Contain("exec_start", "t");
 
-        await h.CompleteAsync(started.Id, "t", user: "alice");
+        await h.CompleteAsync(started.Id, "t", actor: Alice);
 
         var ended = await h.InstanceAsync(started.Id);
         ended.State.Should().Be("Completed");

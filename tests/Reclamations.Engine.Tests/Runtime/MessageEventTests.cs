@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -20,7 +21,7 @@ public sealed class MessageEventTests
         var started = await h.StartAsync("p", businessKey: "REC-1");
         started.ActiveActivityIds.Should().Equal("reply");
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", variables: Vars.Of(("answer", "accepted"))))
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, Vars.Of(("answer", "accepted")), Actor.System))
             .Should().Be(1);
 
         var instance = await h.InstanceAsync(started.Id);
@@ -30,7 +31,7 @@ public sealed class MessageEventTests
         (await h.HistoryAsync(started.Id, "MessageCorrelated")).Should().Equal("reply");
         (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().Equal("s", "reply");
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(0, "the subscription is gone");
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(0, "the subscription is gone");
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class MessageEventTests
         var first = await h.StartAsync("p", businessKey: "REC-1");
         var second = await h.StartAsync("p", businessKey: "REC-1");
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", processInstanceId: second.Id, variables: Vars.Of(("answer", "no"))))
+        (await h.Engine.CorrelateMessageAsync("client-reply", null, second.Id, Vars.Of(("answer", "no")), Actor.System))
             .Should().Be(1);
 
         (await h.InstanceAsync(first.Id)).ActiveActivityIds.Should().Equal("reply");
@@ -64,7 +65,7 @@ public sealed class MessageEventTests
         started.ActiveActivityIds.Should().Equal("wait");
         h.Script.CallsTo("work").Should().Be(0);
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-7", variables: Vars.Of(("documents", 3L)))).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-7", null, Vars.Of(("documents", 3L)), Actor.System)).Should().Be(1);
 
         var ended = await h.InstanceAsync(started.Id);
         ended.State.Should().Be("Completed");
@@ -82,9 +83,9 @@ public sealed class MessageEventTests
         var started = await h.StartAsync("p", businessKey: "REC-1");
         var historyBefore = (await h.Engine.GetHistoryAsync(started.Id)).Count;
 
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1", variables: Vars.Of(("x", 1L)))).Should().Be(0, "no one waits for press");
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-2", variables: Vars.Of(("x", 1L)))).Should().Be(0, "other business key");
-        (await h.Engine.CorrelateMessageAsync("client-reply", processInstanceId: Guid.NewGuid())).Should().Be(0, "unknown instance");
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, Vars.Of(("x", 1L)), Actor.System)).Should().Be(0, "no one waits for press");
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-2", null, Vars.Of(("x", 1L)), Actor.System)).Should().Be(0, "other business key");
+        (await h.Engine.CorrelateMessageAsync("client-reply", null, Guid.NewGuid(), null, Actor.System)).Should().Be(0, "unknown instance");
 
         var instance = await h.InstanceAsync(started.Id);
         instance.ActiveActivityIds.Should().Equal("reply");
@@ -92,7 +93,7 @@ public sealed class MessageEventTests
         (await h.Engine.GetHistoryAsync(started.Id)).Should().HaveCount(historyBefore);
         (await h.Engine.FindProcessInstancesAsync("REC-2")).Should().BeEmpty();
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(1, "the subscription is still there");
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(1, "the subscription is still there");
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public sealed class MessageEventTests
         var second = await h.StartAsync("p", businessKey: "REC-1");
         var other = await h.StartAsync("p", businessKey: "REC-9");
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", variables: Vars.Of(("answer", "yes")))).Should().Be(2);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, Vars.Of(("answer", "yes")), Actor.System)).Should().Be(2);
 
         foreach (var id in new[] { first.Id, second.Id })
         {
@@ -125,9 +126,9 @@ public sealed class MessageEventTests
             """ + Chain("s", "t") + Chain("byMessage", "t")));
         var started = await h.StartAsync("p", businessKey: "REC-1");
 
-        (await h.Engine.CorrelateMessageAsync("go", processInstanceId: started.Id)).Should().Be(0);
+        (await h.Engine.CorrelateMessageAsync("go", null, started.Id, null, Actor.System)).Should().Be(0);
 
         (await h.Engine.QueryTasksAsync(new Api.TaskQuery())).Should().ContainSingle("no instance was started by the message");
-        (await h.Engine.CorrelateMessageAsync("go", "REC-2")).Should().Be(1, "without an instance id the message start event still answers");
+        (await h.Engine.CorrelateMessageAsync("go", "REC-2", null, null, Actor.System)).Should().Be(1, "without an instance id the message start event still answers");
     }
 }

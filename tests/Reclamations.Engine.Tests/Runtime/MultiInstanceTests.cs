@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -12,7 +13,7 @@ public sealed class MultiInstanceTests
 
     private static string ReviewProcess(bool sequential, string collection = "${ reviewers }", string extra = "") => Process("p", $$"""
         <startEvent id="s" />
-        <userTask id="review" camunda:assignee="${ reviewer }">{{Loop(sequential, collection, extra)}}</userTask>
+        <userTask id="review" camunda:assignee="${ reviewer }"><extensionElements><camunda:formData><camunda:formField id="approved" type="boolean" /></camunda:formData></extensionElements>{{Loop(sequential, collection, extra)}}</userTask>
         <userTask id="after" />
         """ + Chain("s", "review", "after"));
 
@@ -38,12 +39,12 @@ public sealed class MultiInstanceTests
         tasks.Should().OnlyContain(t => t.TaskDefinitionKey == "review");
         started.ActiveActivityIds.Should().Equal("review");
 
-        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "bob").Id);
-        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "alice").Id);
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "bob").Id, null, Actor.System);
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "alice").Id, null, Actor.System);
         (await h.TasksAsync(started.Id)).Select(t => t.Assignee).Should().Equal("carol");
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("review");
 
-        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "carol").Id);
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "carol").Id, null, Actor.System);
 
         var after = await h.InstanceAsync(started.Id);
         after.ActiveActivityIds.Should().Equal("after");
@@ -63,7 +64,7 @@ public sealed class MultiInstanceTests
             var task = await h.SingleTaskAsync(started.Id);
             task.Assignee.Should().Be((string)reviewer!);
             await h.RestartAsync();
-            await h.Engine.CompleteTaskAsync(task.Id);
+            await h.Engine.CompleteTaskAsync(task.Id, null, Actor.System);
         }
 
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
@@ -113,9 +114,9 @@ public sealed class MultiInstanceTests
         var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
         var tasks = await h.TasksAsync(started.Id);
 
-        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "alice").Id);
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "alice").Id, null, Actor.System);
         (await h.TasksAsync(started.Id)).Should().HaveCount(2);
-        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "carol").Id);
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "carol").Id, null, Actor.System);
 
         var after = await h.InstanceAsync(started.Id);
         after.ActiveActivityIds.Should().Equal("after");
@@ -176,7 +177,7 @@ public sealed class MultiInstanceTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(ReviewProcess(sequential: false));
 
-        var act = () => h.Engine.StartProcessAsync("p", "REC-MI", Vars.Of(("reviewers", "alice")));
+        var act = () => h.Engine.StartProcessAsync("p", "REC-MI", Vars.Of(("reviewers", "alice")), Actor.System);
 
         (await act.Should().ThrowAsync<Exception>()).Which.Message.Should().Contain("'review'");
         (await h.Engine.FindProcessInstancesAsync("REC-MI")).Should().BeEmpty();
@@ -194,7 +195,7 @@ public sealed class MultiInstanceTests
             <userTask id="escalated" />
             """ + Chain("s", "review", "after") + Chain("late", "escalated")));
         var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
-        await h.Engine.CompleteTaskAsync((await h.TasksAsync(started.Id)).Single(t => t.Assignee == "alice").Id);
+        await h.Engine.CompleteTaskAsync((await h.TasksAsync(started.Id)).Single(t => t.Assignee == "alice").Id, null, Actor.System);
 
         await h.AdvanceAsync(TimeSpan.FromDays(3));
 
@@ -283,8 +284,8 @@ public sealed class MultiInstanceTests
         var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
         var tasks = await h.TasksAsync(started.Id);
 
-        await h.Engine.CompleteTaskAsync(tasks[0].Id);
-        await h.Engine.CompleteTaskAsync(tasks[1].Id);
+        await h.Engine.CompleteTaskAsync(tasks[0].Id, null, Actor.System);
+        await h.Engine.CompleteTaskAsync(tasks[1].Id, null, Actor.System);
 
         var history = (await h.Engine.GetHistoryAsync(started.Id)).Where(e => e.ActivityId == "review").ToList();
         history.Count(e => e.EventType == "ActivityStarted").Should().Be(4, "the body and three instances started");
@@ -301,7 +302,7 @@ public sealed class MultiInstanceTests
         var started = await h.StartAsync("p", Vars.Of(("reviewers", Reviewers)));
         var task = (await h.TasksAsync(started.Id))[0];
 
-        var act = () => h.Engine.CompleteTaskAsync(task.Id);
+        var act = () => h.Engine.CompleteTaskAsync(task.Id, null, Actor.System);
 
         (await act.Should().ThrowAsync<Reclamations.Engine.Runtime.ProcessEngineException>()).Which.Message.Should()
             .Contain("'review'").And.Contain("unknown variable 'aproved'");

@@ -36,8 +36,8 @@ public sealed class ParallelGatewayTests
         await h.DeployAsync(Process("p", """
             <startEvent id="s" />
             <parallelGateway id="fork" />
-            <userTask id="ta" />
-            <userTask id="tb" />
+            <userTask id="ta"><extensionElements><camunda:formData><camunda:formField id="a" type="string" /></camunda:formData></extensionElements></userTask>
+            <userTask id="tb"><extensionElements><camunda:formData><camunda:formField id="b" type="string" /></camunda:formData></extensionElements></userTask>
             <parallelGateway id="join" />
             <userTask id="after" />
             """ + Chain("s", "fork") + Chain("fork", "ta", "join") + Chain("fork", "tb", "join") + Chain("join", "after")));
@@ -101,8 +101,8 @@ public sealed class ParallelGatewayTests
         await h.DeployAsync(Process("p", """
             <startEvent id="s" />
             <parallelGateway id="fork" />
-            <userTask id="ta" />
-            <userTask id="tb" />
+            <userTask id="ta"><extensionElements><camunda:formData><camunda:formField id="a" type="string" /></camunda:formData></extensionElements></userTask>
+            <userTask id="tb"><extensionElements><camunda:formData><camunda:formField id="b" type="string" /></camunda:formData></extensionElements></userTask>
             <parallelGateway id="join" />
             <serviceTask id="w" camunda:type="external" camunda:topic="work" />
             <endEvent id="e" />
@@ -124,8 +124,8 @@ public sealed class ParallelGatewayTests
         await h.DeployAsync(Process("p", """
             <startEvent id="s" />
             <parallelGateway id="fork" />
-            <userTask id="ta" />
-            <userTask id="tb" />
+            <userTask id="ta"><extensionElements><camunda:formData><camunda:formField id="a" type="string" /></camunda:formData></extensionElements></userTask>
+            <userTask id="tb"><extensionElements><camunda:formData><camunda:formField id="b" type="string" /></camunda:formData></extensionElements></userTask>
             <parallelGateway id="both" />
             <userTask id="tc" />
             <userTask id="td" />

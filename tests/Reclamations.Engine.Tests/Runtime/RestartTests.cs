@@ -14,7 +14,7 @@ public sealed class RestartTests
         await h.DeployAsync(Process("p", $"""
             <startEvent id="s" />
             <parallelGateway id="fork" />
-            <userTask id="review" />
+            <userTask id="review"><extensionElements><camunda:formData><camunda:formField id="verdict" type="string" /></camunda:formData></extensionElements></userTask>
             <intermediateCatchEvent id="deadline">{Timer("timeDuration", "P10D")}</intermediateCatchEvent>
             <serviceTask id="mail" camunda:type="external" camunda:topic="send-mail" />
             <parallelGateway id="join" />
@@ -38,7 +38,7 @@ public sealed class RestartTests
 
         await h.RestartAsync();
 
-        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("verdict", "founded")));
+        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("verdict", "founded")), Actor.System);
         var ended = await h.InstanceAsync(started.Id);
         ended.State.Should().Be("Completed");
         ended.Variables.Should().Contain("verdict", "founded").And.Contain("client", "Dupont");
@@ -64,7 +64,7 @@ public sealed class RestartTests
         after.CandidateGroups.Should().Equal("Staff");
         after.BusinessKey.Should().Be("REC-1");
         (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateGroup: "Staff"))).Should().ContainSingle(t => t.Id == before.Id);
-        await h.Engine.CompleteTaskAsync(after.Id);
+        await h.Engine.CompleteTaskAsync(after.Id, null, Actor.System);
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
 
@@ -81,7 +81,7 @@ public sealed class RestartTests
 
         await h.RestartAsync();
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", variables: Vars.Of(("answer", "yes")))).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, Vars.Of(("answer", "yes")), Actor.System)).Should().Be(1);
         var instance = await h.InstanceAsync(started.Id);
         instance.ActiveActivityIds.Should().Equal("after");
         instance.Variables.Should().Contain("answer", "yes");
@@ -115,7 +115,7 @@ public sealed class RestartTests
         (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
 
         await h.RestartAsync();
-        (await h.Engine.CorrelateMessageAsync("press", "REC-1")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(1);
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("press");
     }
 

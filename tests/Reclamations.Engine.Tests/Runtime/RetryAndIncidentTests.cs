@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Microsoft.EntityFrameworkCore;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
@@ -60,7 +61,7 @@ public sealed class RetryAndIncidentTests
         (await h.AdvanceAsync(TimeSpan.FromDays(30))).Should().Be(0, "a job with an incident waits for an operator");
         h.Script.CallsTo("work").Should().Be(4);
 
-        await h.Engine.RetryJobAsync(job.Id, "operator");
+        await h.Engine.RetryJobAsync(job.Id, new Actor("operator"));
         (await h.Engine.GetIncidentsAsync()).Should().BeEmpty();
         (await h.Engine.GetIncidentsAsync(openOnly: false)).Should().ContainSingle()
             .Which.ResolvedAt.Should().Be(now.AddDays(30));
@@ -83,7 +84,7 @@ public sealed class RetryAndIncidentTests
         var job = (await h.Engine.GetJobsAsync(started.Id)).Single();
         job.Retries.Should().Be(-1);
 
-        await h.Engine.RetryJobAsync(job.Id);
+        await h.Engine.RetryJobAsync(job.Id, Actor.System);
         await h.RunJobsAsync();
 
         h.Script.CallsTo("work").Should().Be(5);
@@ -129,7 +130,7 @@ public sealed class RetryAndIncidentTests
         h.Script.FailuresLeft["work"] = 1;
         h.Script.Results["a"] = Vars.Of(("prepared", true));
 
-        var act = () => h.Engine.StartProcessAsync("p", "REC-42", Vars.Of(("amount", 10L)));
+        var act = () => h.Engine.StartProcessAsync("p", "REC-42", Vars.Of(("amount", 10L)), Actor.System);
 
         await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("Simulated failure of work");
         (await h.Engine.FindProcessInstancesAsync("REC-42")).Should().BeEmpty();

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -11,7 +12,7 @@ public sealed class SmokeTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(Process("p", """
             <startEvent id="s" />
-            <userTask id="t" name="Do it" camunda:candidateGroups="Staff" />
+            <userTask id="t" name="Do it" camunda:candidateGroups="Staff"><extensionElements><camunda:formData><camunda:formField id="done" type="boolean" /></camunda:formData></extensionElements></userTask>
             <serviceTask id="w" camunda:type="external" camunda:topic="work" />
             <endEvent id="e" />
             """ + Chain("s", "t", "w", "e")));
@@ -21,7 +22,7 @@ public sealed class SmokeTests
         var task = await h.SingleTaskAsync(started.Id);
         task.CandidateGroups.Should().Equal("Staff");
 
-        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("done", true)), "alice");
+        await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("done", true)), new Actor("alice", ["Staff"]));
 
         var ended = await h.InstanceAsync(started.Id);
         ended.State.Should().Be("Completed");

@@ -75,7 +75,7 @@ public sealed class StartEventTests
             <userTask id="t" />
             """ + Chain("s", "t")));
 
-        (await h.Engine.CorrelateMessageAsync("go", "REC-2026-001", variables: Vars.Of(("channel", "mail"), ("amount", 250L))))
+        (await h.Engine.CorrelateMessageAsync("go", "REC-2026-001", null, Vars.Of(("channel", "mail"), ("amount", 250L)), Actor.System))
             .Should().Be(1);
 
         var id = (await h.Engine.FindProcessInstancesAsync("REC-2026-001")).Should().ContainSingle().Subject;
@@ -88,7 +88,7 @@ public sealed class StartEventTests
         (await h.HistoryAsync(id, "ActivityCompleted")).Should().Equal("s");
 
         // The start subscription stays: a second message starts a second instance.
-        (await h.Engine.CorrelateMessageAsync("go", "REC-2026-002")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("go", "REC-2026-002", null, null, Actor.System)).Should().Be(1);
         (await h.Engine.FindProcessInstancesAsync("REC-2026-002")).Should().ContainSingle();
         (await AllTasksAsync(h)).Should().HaveCount(2);
     }
@@ -110,7 +110,7 @@ public sealed class StartEventTests
         v2.IsNew.Should().BeTrue();
         (await h.Engine.GetJobsAsync()).Should().ContainSingle("the version 1 start timer is gone");
 
-        (await h.Engine.CorrelateMessageAsync("go", "BK-M")).Should().Be(1, "only version 2 listens for the message");
+        (await h.Engine.CorrelateMessageAsync("go", "BK-M", null, null, Actor.System)).Should().Be(1, "only version 2 listens for the message");
         (await h.AdvanceAsync(TimeSpan.FromHours(1))).Should().Be(1, "only version 2 has a start timer");
 
         var tasks = await AllTasksAsync(h);
@@ -120,7 +120,7 @@ public sealed class StartEventTests
 
         // Deploying the same file again keeps version 2 and its triggers.
         (await h.DeployAsync(File("second"))).IsNew.Should().BeFalse();
-        (await h.Engine.CorrelateMessageAsync("go", "BK-M2")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("go", "BK-M2", null, null, Actor.System)).Should().Be(1);
         (await AllTasksAsync(h)).Should().HaveCount(3);
     }
     [Fact]
@@ -138,7 +138,7 @@ public sealed class StartEventTests
 
         (await h.DeployAsync(File("second"))).Version.Should().Be(2);
 
-        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1")).Should().Be(1);
+        (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(1);
         (await h.AdvanceAsync(TimeSpan.FromHours(1))).Should().Be(1);
         var instance = await h.InstanceAsync(old.Id);
         instance.DefinitionVersion.Should().Be(1);

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -13,7 +14,7 @@ public sealed class SubProcessTests
             <startEvent id="s" />
             <subProcess id="sub">
               <startEvent id="sub_s" />
-              <userTask id="inner" />
+              <userTask id="inner"><extensionElements><camunda:formData><camunda:formField id="decision" type="string" /></camunda:formData></extensionElements></userTask>
               <endEvent id="sub_e" />
               <sequenceFlow id="fs1" sourceRef="sub_s" targetRef="inner" />
               <sequenceFlow id="fs2" sourceRef="inner" targetRef="sub_e" />
@@ -115,7 +116,7 @@ public sealed class SubProcessTests
             <subProcess id="sub">
               <startEvent id="sub_s" />
               <parallelGateway id="fork" />
-              <userTask id="ta" />
+              <userTask id="ta"><extensionElements><camunda:formData><camunda:formField id="broken" type="boolean" /></camunda:formData></extensionElements></userTask>
               <userTask id="tb" />
               <endEvent id="ea" />
               <endEvent id="eb" />
@@ -141,7 +142,7 @@ public sealed class SubProcessTests
         <subProcess id="sub">
           <startEvent id="sub_s" />
           <parallelGateway id="fork" />
-          <userTask id="ta" />
+          <userTask id="ta"><extensionElements><camunda:formData><camunda:formField id="broken" type="boolean" /></camunda:formData></extensionElements></userTask>
           <userTask id="tb" />
           <endEvent id="ea" />
           <endEvent id="err"><errorEventDefinition errorRef="Err_Fail" /></endEvent>
@@ -219,9 +220,9 @@ public sealed class SubProcessTests
         var tasks = await h.TasksAsync(started.Id);
         tasks.Select(t => t.Assignee).Should().BeEquivalentTo(["alice", "bob"]);
 
-        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "bob").Id);
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "bob").Id, null, Actor.System);
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("review");
-        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "alice").Id);
+        await h.Engine.CompleteTaskAsync(tasks.Single(t => t.Assignee == "alice").Id, null, Actor.System);
 
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("after");
         h.Script.Calls.Where(c => c.Topic == "work").Select(c => c.Variables["reviewer"]).Should().Equal("bob", "alice");
@@ -241,7 +242,7 @@ public sealed class SubProcessTests
                 </camunda:inputOutput>
               </extensionElements>
               <startEvent id="sub_s" />
-              <userTask id="write" />
+              <userTask id="write"><extensionElements><camunda:formData><camunda:formField id="draft" type="string" /><camunda:formField id="other" type="long" /></camunda:formData></extensionElements></userTask>
               <endEvent id="sub_e" />
               <sequenceFlow id="fs1" sourceRef="sub_s" targetRef="write" />
               <sequenceFlow id="fs2" sourceRef="write" targetRef="sub_e" />

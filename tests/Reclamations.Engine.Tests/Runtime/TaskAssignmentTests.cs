@@ -7,6 +7,10 @@ namespace Reclamations.Engine.Tests.Runtime;
 
 public sealed class TaskAssignmentTests
 {
+    private static readonly Actor Alice = new("alice", ["Juridique"]);
+    private static readonly Actor Bob = new("bob", ["Juridique"]);
+    private static readonly Actor Manager = new("manager", ["ComplaintsOfficer"]);
+
     private static async Task<(EngineHarness H, Guid Instance, Guid Task)> StartAsync()
     {
         var h = await EngineHarness.StartAsync();
@@ -25,7 +29,7 @@ public sealed class TaskAssignmentTests
         var (h, instance, taskId) = await StartAsync();
         await using var _ = h;
 
-        await h.Engine.ClaimTaskAsync(taskId, "alice");
+        await h.Engine.ClaimTaskAsync(taskId, Alice);
 
         (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().Be("alice");
         (await h.Engine.QueryTasksAsync(new TaskQuery(Assignee: "alice"))).Should().ContainSingle(t => t.Id == taskId);
@@ -40,9 +44,9 @@ public sealed class TaskAssignmentTests
     {
         var (h, instance, taskId) = await StartAsync();
         await using var _ = h;
-        await h.Engine.ClaimTaskAsync(taskId, "alice");
+        await h.Engine.ClaimTaskAsync(taskId, Alice);
 
-        await h.Engine.ClaimTaskAsync(taskId, "alice");
+        await h.Engine.ClaimTaskAsync(taskId, Alice);
 
         (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().Be("alice");
         await SingleEvent(h, instance, "TaskClaimed");
@@ -53,9 +57,9 @@ public sealed class TaskAssignmentTests
     {
         var (h, instance, taskId) = await StartAsync();
         await using var _ = h;
-        await h.Engine.ClaimTaskAsync(taskId, "alice");
+        await h.Engine.ClaimTaskAsync(taskId, Alice);
 
-        var act = () => h.Engine.ClaimTaskAsync(taskId, "bob");
+        var act = () => h.Engine.ClaimTaskAsync(taskId, Bob);
 
         (await act.Should().ThrowAsync<ConflictException>()).WithMessage("*alice*");
         (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().Be("alice");
@@ -67,13 +71,13 @@ public sealed class TaskAssignmentTests
     {
         var (h, instance, taskId) = await StartAsync();
         await using var _ = h;
-        await h.Engine.ClaimTaskAsync(taskId, "alice");
+        await h.Engine.ClaimTaskAsync(taskId, Alice);
 
-        await h.Engine.UnclaimTaskAsync(taskId, "alice");
+        await h.Engine.UnclaimTaskAsync(taskId, Alice);
 
         (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().BeNull();
         (await SingleEvent(h, instance, "TaskUnclaimed")).UserId.Should().Be("alice");
-        await h.Engine.ClaimTaskAsync(taskId, "bob");
+        await h.Engine.ClaimTaskAsync(taskId, Bob);
         (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().Be("bob");
     }
 
@@ -82,9 +86,9 @@ public sealed class TaskAssignmentTests
     {
         var (h, instance, taskId) = await StartAsync();
         await using var _ = h;
-        await h.Engine.ClaimTaskAsync(taskId, "alice");
+        await h.Engine.ClaimTaskAsync(taskId, Alice);
 
-        await h.Engine.AssignTaskAsync(taskId, "bob", userId: "manager");
+        await h.Engine.AssignTaskAsync(taskId, "bob", Manager);
 
         (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().Be("bob");
         var assigned = await SingleEvent(h, instance, "TaskAssigned");
@@ -97,9 +101,9 @@ public sealed class TaskAssignmentTests
     {
         var (h, instance, taskId) = await StartAsync();
         await using var _ = h;
-        await h.Engine.ClaimTaskAsync(taskId, "alice");
+        await h.Engine.ClaimTaskAsync(taskId, Alice);
 
-        await h.Engine.CompleteTaskAsync(taskId, userId: "alice");
+        await h.Engine.CompleteTaskAsync(taskId, null, Alice);
 
         var completed = await SingleEvent(h, instance, "TaskCompleted");
         completed.UserId.Should().Be("alice");
@@ -112,9 +116,9 @@ public sealed class TaskAssignmentTests
     {
         var (h, instance, taskId) = await StartAsync();
         await using var _ = h;
-        await h.Engine.CompleteTaskAsync(taskId, userId: "alice");
+        await h.Engine.CompleteTaskAsync(taskId, null, Alice);
 
-        var act = () => h.Engine.CompleteTaskAsync(taskId, userId: "bob");
+        var act = () => h.Engine.CompleteTaskAsync(taskId, null, Bob);
 
         (await act.Should().ThrowAsync<ConflictException>()).WithMessage("*already completed*");
         (await SingleEvent(h, instance, "TaskCompleted")).UserId.Should().Be("alice");
@@ -125,9 +129,9 @@ public sealed class TaskAssignmentTests
     {
         var (h, _, taskId) = await StartAsync();
         await using var __ = h;
-        await h.Engine.CompleteTaskAsync(taskId, userId: "alice");
+        await h.Engine.CompleteTaskAsync(taskId, null, Alice);
 
-        var act = () => h.Engine.ClaimTaskAsync(taskId, "bob");
+        var act = () => h.Engine.ClaimTaskAsync(taskId, Bob);
 
         (await act.Should().ThrowAsync<ConflictException>()).WithMessage("*already completed*");
     }
@@ -139,10 +143,10 @@ public sealed class TaskAssignmentTests
         await using var __ = h;
         var unknown = Guid.NewGuid();
 
-        await FluentActions.Awaiting(() => h.Engine.CompleteTaskAsync(unknown)).Should().ThrowAsync<NotFoundException>();
-        await FluentActions.Awaiting(() => h.Engine.ClaimTaskAsync(unknown, "alice")).Should().ThrowAsync<NotFoundException>();
-        await FluentActions.Awaiting(() => h.Engine.AssignTaskAsync(unknown, "alice")).Should().ThrowAsync<NotFoundException>();
-        await FluentActions.Awaiting(() => h.Engine.UnclaimTaskAsync(unknown)).Should().ThrowAsync<NotFoundException>();
+        await FluentActions.Awaiting(() => h.Engine.CompleteTaskAsync(unknown, null, Actor.System)).Should().ThrowAsync<NotFoundException>();
+        await FluentActions.Awaiting(() => h.Engine.ClaimTaskAsync(unknown, Alice)).Should().ThrowAsync<NotFoundException>();
+        await FluentActions.Awaiting(() => h.Engine.AssignTaskAsync(unknown, "alice", Actor.System)).Should().ThrowAsync<NotFoundException>();
+        await FluentActions.Awaiting(() => h.Engine.UnclaimTaskAsync(unknown, Actor.System)).Should().ThrowAsync<NotFoundException>();
         await FluentActions.Awaiting(() => h.Engine.GetTaskAsync(unknown)).Should().ThrowAsync<NotFoundException>();
     }
 }

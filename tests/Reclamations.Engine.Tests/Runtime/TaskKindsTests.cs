@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -72,7 +73,7 @@ public sealed class TaskKindsTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(Process("p", """
             <startEvent id="s" />
-            <userTask id="t" />
+            <userTask id="t"><extensionElements><camunda:formData><camunda:formField id="note" type="string" /></camunda:formData></extensionElements></userTask>
             <serviceTask id="w" camunda:type="external" camunda:topic="work" />
             <endEvent id="e" />
             """ + Chain("s", "t", "w", "e")));
@@ -80,7 +81,7 @@ public sealed class TaskKindsTests
         var task = await h.SingleTaskAsync(started.Id);
         h.Script.FailuresLeft["work"] = 1;
 
-        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("note", "x")));
+        var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("note", "x")), Actor.System);
 
         await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*Simulated failure of work*");
         var unchanged = await h.InstanceAsync(started.Id);
@@ -88,7 +89,7 @@ public sealed class TaskKindsTests
         unchanged.Variables.Should().NotContainKey("note");
         (await h.SingleTaskAsync(started.Id)).Id.Should().Be(task.Id);
 
-        await h.Engine.CompleteTaskAsync(task.Id);
+        await h.Engine.CompleteTaskAsync(task.Id, null, Actor.System);
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
 

@@ -219,7 +219,7 @@ public sealed class UserTaskTests
         var started = await h.StartAsync("p");
         var task = await h.SingleTaskAsync(started.Id);
 
-        await h.Engine.CompleteTaskAsync(task.Id, userId: "bob");
+        await h.Engine.CompleteTaskAsync(task.Id, null, new Actor("bob"));
 
         (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateGroup: "Juridique"))).Should().BeEmpty();
         (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateUser: "bob"))).Should().BeEmpty();
@@ -236,7 +236,7 @@ public sealed class UserTaskTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(OneTask(attribute));
 
-        var act = () => h.Engine.StartProcessAsync("p", "REC-9", Vars.Of(("later", "demain"), ("urgency", "urgent")));
+        var act = () => h.Engine.StartProcessAsync("p", "REC-9", Vars.Of(("later", "demain"), ("urgency", "urgent")), Actor.System);
 
         (await act.Should().ThrowAsync<ProcessEngineException>()).Which.Message.Should().Contain(name).And.Contain("'t'");
         (await h.Engine.FindProcessInstancesAsync("REC-9")).Should().BeEmpty();

@@ -11,8 +11,8 @@ public sealed class VariableHistoryTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(Process("p", """
             <startEvent id="s" />
-            <userTask id="t1" />
-            <userTask id="t2" />
+            <userTask id="t1"><extensionElements><camunda:formData><camunda:formField id="amount" type="long" /><camunda:formField id="status" type="string" /></camunda:formData></extensionElements></userTask>
+            <userTask id="t2"><extensionElements><camunda:formData><camunda:formField id="amount" type="long" /></camunda:formData></extensionElements></userTask>
             <serviceTask id="w" camunda:type="external" camunda:topic="work" />
             <userTask id="t3" />
             """ + Chain("s", "t1", "t2", "w", "t3")));

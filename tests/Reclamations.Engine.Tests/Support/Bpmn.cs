@@ -40,6 +40,14 @@ internal static class Bpmn
 
     public static string UserTask(string id, string attributes = "") => $"""<userTask id="{id}" name="{id}" {attributes} />""";
 
+    /// <summary><c>camunda:formData</c> with fields (id, type: string, long, boolean, date, enum without values excepted).</summary>
+    public static string Form(params (string Id, string Type)[] fields) =>
+        "<camunda:formData>" + string.Concat(fields.Select(f => $"""<camunda:formField id="{f.Id}" type="{f.Type}" />""")) + "</camunda:formData>";
+
+    /// <summary>A user task whose form has <paramref name="fields"/> (completing it may set those variables, and no other).</summary>
+    public static string FormTask(string id, string attributes, params (string Id, string Type)[] fields) =>
+        $"""<userTask id="{id}" name="{id}" {attributes}><extensionElements>{Form(fields)}</extensionElements></userTask>""";
+
     public static string Service(string id, string topic, string attributes = "", string extension = "") =>
         $"""<serviceTask id="{id}" camunda:type="external" camunda:topic="{topic}" {attributes}>{extension}</serviceTask>""";
 

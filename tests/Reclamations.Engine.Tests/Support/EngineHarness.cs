@@ -87,7 +87,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         (await Engine.DeployAsync([new BpmnResource(name, xml)])).Single();
 
     public Task<ProcessInstanceInfo> StartAsync(string key, IReadOnlyDictionary<string, object?>? variables = null, string? businessKey = null) =>
-        Engine.StartProcessAsync(key, businessKey, variables);
+        Engine.StartProcessAsync(key, businessKey, variables, Actor.System);
 
     public Task<ProcessInstanceInfo> InstanceAsync(Guid id) => Engine.GetProcessInstanceAsync(id);
 
@@ -99,11 +99,12 @@ internal sealed class EngineHarness : IAsyncDisposable
         return key is null ? tasks.Should().ContainSingle().Subject : tasks.Should().ContainSingle(t => t.TaskDefinitionKey == key).Subject;
     }
 
-    /// <summary>Completes the single open task with key <paramref name="key"/>.</summary>
-    public async Task CompleteAsync(Guid instanceId, string key, IReadOnlyDictionary<string, object?>? variables = null, string? user = null)
+    /// <summary>Completes the single open task with key <paramref name="key"/>, as <paramref name="actor"/> (default: the engine
+    /// itself, which the authorisation rules let through; the form contract holds for it too).</summary>
+    public async Task CompleteAsync(Guid instanceId, string key, IReadOnlyDictionary<string, object?>? variables = null, Actor? actor = null)
     {
         var task = await SingleTaskAsync(instanceId, key);
-        await Engine.CompleteTaskAsync(task.Id, variables, user);
+        await Engine.CompleteTaskAsync(task.Id, variables, actor ?? Actor.System);
     }
 
     /// <summary>Moves the fake clock and runs every job then due (as the executor would).</summary>

@@ -103,15 +103,17 @@ public sealed class ComplaintApiTests : IAsyncLifetime
     {
         var created = await _s.RegisterAsync(ComplaintRequests.New("FR-ACPR", await NowAsync()));
         var id = created["id"]!.GetValue<string>();
-        var added = await _s.Client.PostJsonAsync($"/api/complaints/{id}/corrective-actions",
-            new { description = "Former l'équipe aux garanties MRH", owner = "resp.formation", dueDate = "2027-01-31", userId = "resp.reclamations" });
+        using var officer = _s.ClientAs("resp.reclamations", "ComplaintsOfficer");
+        using var trainer = _s.ClientAs("resp.formation", "Staff");
+        var added = await officer.PostJsonAsync($"/api/complaints/{id}/corrective-actions",
+            new { description = "Former l'équipe aux garanties MRH", owner = "resp.formation", dueDate = "2027-01-31" });
         added.StatusCode.Should().Be(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
         var actionId = (await added.JsonAsync())["id"]!.GetValue<string>();
         (await _s.Client.PostJsonAsync($"/api/complaints/{id}/corrective-actions", new { description = "" }))
             .StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await _s.Client.PostJsonAsync($"/api/complaints/{id}/corrective-actions/{actionId}/status", new { status = "Peut-être" }))
             .StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var done = await _s.Client.PostJsonAsync($"/api/complaints/{id}/corrective-actions/{actionId}/status", new { status = "Done", userId = "resp.formation" });
+        var done = await trainer.PostJsonAsync($"/api/complaints/{id}/corrective-actions/{actionId}/status", new { status = "Done" });
         done.StatusCode.Should().Be(HttpStatusCode.OK);
 
         var file = await _s.ComplaintAsync(id);

@@ -150,7 +150,7 @@ public sealed class ComplaintProcessTests
         var reference = created["reference"]!.GetValue<string>();
         await s.CompleteAsync(id, "Task_Qualify", new { qualification = "complaint" });
         await s.CompleteAsync(id, "Task_Acknowledge", new { });
-        await s.CompleteAsync(id, "Task_AssignReviewer", new { reviewer = "sophie.bernard" });
+        await s.CompleteAsync(id, "Task_AssignReviewer", new { reviewer = "sophie.bernard" }, "resp.reclamations");
         await s.CompleteAsync(id, "Task_Review", new { reviewOutcome = "unfounded", findings = "Le conseil a été donné et signé." }, "sophie.bernard");
         await s.CompleteAsync(id, "Task_ExplainPosition", new { meetingDate = "2026-12-01", meetingSummary = "Appel du 1er décembre." });
         await s.CompleteAsync(id, "Task_DraftReasonedAnswer", new { answerSummary = "Le devoir de conseil a été respecté." });
@@ -184,7 +184,7 @@ public sealed class ComplaintProcessTests
         var reference = created["reference"]!.GetValue<string>();
         await s.CompleteAsync(id, "Task_Qualify", new { qualification = "complaint" });
         await s.CompleteAsync(id, "Task_Acknowledge", new { });
-        await s.CompleteAsync(id, "Task_AssignReviewer", new { reviewer = "sophie.bernard" });
+        await s.CompleteAsync(id, "Task_AssignReviewer", new { reviewer = "sophie.bernard" }, "resp.reclamations");
         await s.CompleteAsync(id, "Task_Review", new { reviewOutcome = "legalThreat", findings = "Le client annonce une assignation." }, "sophie.bernard");
 
         var alert = (await s.MailsAsync(reference)).Should().ContainSingle(m => m.EnvelopeRecipients.Contains("direction@cabinet-test.fr")).Subject;
@@ -235,7 +235,7 @@ public sealed class ComplaintProcessTests
         (await s.MailsAsync(reference)).Where(m => m.EnvelopeRecipients.Contains("responsable@cabinet-test.fr")).Should().HaveCount(2);
 
         await s.CompleteAsync(id, "Task_Acknowledge", new { });
-        await s.CompleteAsync(id, "Task_AssignReviewer", new { reviewer = "sophie.bernard" });
+        await s.CompleteAsync(id, "Task_AssignReviewer", new { reviewer = "sophie.bernard" }, "resp.reclamations");
         await s.AdvanceAsync("P1D"); // 10 days before the 30-day answer deadline (LU)
         (await s.OpenTaskKeysAsync(id)).Should().Contain("Task_PrepareDelayLetter");
         await s.CompleteAsync(id, "Task_PrepareDelayLetter", new { delayReasons = "Pièces attendues de l'assureur.", expectedDate = "2027-02-15" });

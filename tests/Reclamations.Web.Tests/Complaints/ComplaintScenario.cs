@@ -36,11 +36,25 @@ public sealed class ComplaintScenario : IAsyncDisposable
             ["Notifications:Direction"] = "direction@cabinet-test.fr",
             ["Notifications:ComplaintsOfficer"] = "responsable@cabinet-test.fr",
         });
-        Client = _host.CreateClient();
+        Client = _host.ClientAs("staff.user", "Staff");
     }
 
+    /// <summary>The groups of the users the scenarios act as (the transitional X-User-Groups header).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
+    {
+        ["staff.user"] = ["Staff"],
+        ["resp.reclamations"] = ["ComplaintsOfficer"],
+        ["sophie.bernard"] = ["Staff", "Reviewer"],
+        ["associe.rcp"] = ["LegalPartner"],
+        ["direction"] = ["Direction"],
+    };
+
     public SmtpServerFixture Smtp { get; }
+    /// <summary>The app's HTTP client, acting as staff.user (Staff).</summary>
     public HttpClient Client { get; }
+
+    /// <summary>A client acting as <paramref name="user"/> with <paramref name="groups"/>.</summary>
+    public HttpClient ClientAs(string user, params string[] groups) => _host.ClientAs(user, groups);
     public IServiceProvider Services => _host.Services;
 
     public async Task<JsonNode> RegisterAsync(object request)
@@ -77,14 +91,16 @@ public sealed class ComplaintScenario : IAsyncDisposable
         return await response.JsonAsync();
     }
 
-    /// <summary>Completes the complaint's single open task with this key (claiming it first as <paramref name="user"/>).</summary>
+    /// <summary>Completes the complaint's single open task with this key as <paramref name="user"/> (with the groups of
+    /// <see cref="Roles"/>), who claims it by completing it when it is unassigned.</summary>
     public async Task<HttpResponseMessage> CompleteAsync(string complaintId, string taskKey, object variables, string user = "staff.user",
         bool expectSuccess = true)
     {
         var tasks = await ComplaintTasksAsync(complaintId);
         var task = tasks.Should().ContainSingle(t => t!["taskDefinitionKey"]!.GetValue<string>() == taskKey,
             $"task {taskKey} should be open among {string.Join(", ", tasks.Select(t => t!["taskDefinitionKey"]))}").Subject!;
-        var response = await Client.PostJsonAsync($"/api/engine/tasks/{task["id"]}/complete", new { variables, userId = user });
+        using var client = _host.ClientAs(user, Roles[user]);
+        var response = await client.PostJsonAsync($"/api/engine/tasks/{task["id"]}/complete", new { variables });
         if (expectSuccess) response.StatusCode.Should().Be(HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync());
         await SettleAsync();
         return response;

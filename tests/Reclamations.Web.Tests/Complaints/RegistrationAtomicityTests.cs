@@ -12,7 +12,7 @@ public sealed class RegistrationAtomicityTests
         using var host = new WebHost();
         try
         {
-            var client = host.CreateClient();
+            var client = host.ClientAs("staff.user", "Staff");
             var now = (await (await client.GetAsync("/api/engine/clock")).JsonAsync())["now"]!.GetValue<DateTimeOffset>();
             var response = await client.PostJsonAsync("/api/complaints", ComplaintRequests.New("FR-ACPR", now));
             response.StatusCode.Should().Be(HttpStatusCode.NotFound);

@@ -36,7 +36,7 @@ public sealed class ClockAndRestartTests
             string id;
             using (first)
             {
-                var client = first.CreateClient();
+                var client = first.ClientAs("alice", "Staff");
                 var start = await client.PostJsonAsync("/api/engine/process-definitions/simple/start", new { businessKey = "REC-1" });
                 id = (await start.JsonAsync())["id"]!.GetValue<string>();
                 var task = (await (await client.GetAsync($"/api/engine/tasks?processInstanceId={id}")).JsonAsync())[0]!;

@@ -17,7 +17,7 @@ public sealed class EngineApiTests : IDisposable
 
     private async Task<HttpClient> ClientWithSimpleProcessAsync()
     {
-        var client = _host.CreateClient();
+        var client = _host.ClientAs("alice", "Staff");
         var response = await client.PostAsync("/api/engine/deployments", new StringContent(TestBpmn.Simple, Encoding.UTF8, "application/xml"));
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         var body = await response.JsonAsync();
@@ -78,14 +78,15 @@ public sealed class EngineApiTests : IDisposable
         task["formFields"]![0]!["required"]!.GetValue<bool>().Should().BeTrue();
         var taskId = task["id"]!.GetValue<string>();
 
-        (await client.PostJsonAsync($"/api/engine/tasks/{taskId}/claim", new { userId = "alice" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        (await client.PostJsonAsync($"/api/engine/tasks/{taskId}/claim", new { userId = "bob" })).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        using var bob = _host.ClientAs("bob", "Staff");
+        (await client.PostAsync($"/api/engine/tasks/{taskId}/claim", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await bob.PostAsync($"/api/engine/tasks/{taskId}/claim", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
 
         var invalid = await client.PostJsonAsync($"/api/engine/tasks/{taskId}/complete", new { variables = new { qualification = "maybe" } });
         invalid.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await invalid.JsonAsync())["errors"]![0]!["field"]!.GetValue<string>().Should().Be("qualification");
 
-        var done = await client.PostJsonAsync($"/api/engine/tasks/{taskId}/complete", new { variables = new { qualification = "complaint" }, userId = "alice" });
+        var done = await client.PostJsonAsync($"/api/engine/tasks/{taskId}/complete", new { variables = new { qualification = "complaint" } });
         done.StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await client.PostJsonAsync($"/api/engine/tasks/{taskId}/complete", new { variables = new { qualification = "complaint" } }))
             .StatusCode.Should().Be(HttpStatusCode.Conflict);

@@ -375,6 +375,9 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DelegationState")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DueDate")
                         .HasColumnType("INTEGER");
 
@@ -388,6 +391,9 @@ namespace Reclamations.Engine.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Priority")
