@@ -41,7 +41,7 @@ public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engi
             Message = "Indiquez si le client est satisfait.";
             return Page();
         }
-        var delivered = await service.RecordClientReplyAsync(CaseFile.Complaint, satisfied.Value, comment, HttpContext.GetActor().Id, ct);
+        var delivered = await service.RecordClientReplyAsync(CaseFile.Complaint, satisfied.Value, comment, HttpContext.GetActor(), ct);
         return RedirectToPage(new
         {
             reference,

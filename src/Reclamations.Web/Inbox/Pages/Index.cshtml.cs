@@ -38,13 +38,13 @@ public sealed class IndexModel(TaskInbox inbox, ProcessEngine engine, TimeProvid
 
     public async Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken ct)
     {
-        await engine.ClaimTaskAsync(id, HttpContext.GetActor().Id, ct);
+        await engine.ClaimTaskAsync(id, HttpContext.GetActor(), ct);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostUnclaimAsync(Guid id, CancellationToken ct)
     {
-        await engine.UnclaimTaskAsync(id, HttpContext.GetActor().Id, ct);
+        await engine.UnclaimTaskAsync(id, HttpContext.GetActor(), ct);
         return RedirectToPage();
     }
 

@@ -36,7 +36,7 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
         }
         try
         {
-            await engine.CompleteTaskAsync(id, values, HttpContext.GetActor().Id, ct);
+            await engine.CompleteTaskAsync(id, values, HttpContext.GetActor(), ct);
             return Redirect("/");
         }
         catch (FormValidationException e)
