@@ -98,7 +98,7 @@ internal sealed partial class Runner
         };
         state?.Jobs.Add(job);
         ctx.Db.Jobs.Add(job);
-        if (dueAt <= ctx.Now) ctx.CreatedDueJob = true;
+        ctx.NoteJobDue(dueAt);
         return job;
     }
 
