@@ -4,6 +4,7 @@ using Reclamations.Engine.Api;
 using Reclamations.Engine.Hosting;
 using Reclamations.Engine.Persistence;
 using Reclamations.Engine.Runtime;
+using Reclamations.Engine.Timers;
 using Reclamations.Web.Infrastructure;
 
 namespace Reclamations.Web.Engine;
@@ -30,7 +31,23 @@ public static class EngineSetup
         {
             o.TimeZoneId = config["Engine:TimeZone"] ?? o.TimeZoneId;
             if (bool.TryParse(config["Engine:RunJobExecutor"], out var run)) o.RunJobExecutor = run;
+            // Without Engine:NodeId the engine takes the host name + a hash of the content root (NodeIdentity.Default).
+            if (config["Engine:NodeId"] is { Length: > 0 } nodeId) o.NodeId = nodeId;
+            o.LockDuration = Duration(config, "Engine:LockDuration") ?? o.LockDuration;
+            o.JobPollInterval = Duration(config, "Engine:JobPollInterval") ?? o.JobPollInterval;
+            o.MinimumCyclePeriod = Duration(config, "Engine:MinimumCyclePeriod") ?? o.MinimumCyclePeriod;
+            if (config.GetSection("Engine:OperatorGroups").Get<string[]>() is { Length: > 0 } operators) o.OperatorGroups = operators;
         });
+    }
+
+    /// <summary>An ISO 8601 duration (PT5M) or a TimeSpan (00:05:00); a bad value names the key.</summary>
+    private static TimeSpan? Duration(IConfiguration config, string key)
+    {
+        var text = config[key];
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (IsoDuration.TryParse(text, out var iso) && iso is { Years: 0, Months: 0 }) return TimeSpan.FromDays(iso.Weeks * 7 + iso.Days) + iso.Time;
+        if (TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero) return span;
+        throw new InvalidOperationException($"{key} '{text}' is not a duration (e.g. PT5M or 00:05:00).");
     }
 
     /// <summary><c>Engine:Clock=Manual</c> is honoured only in Development and Testing.</summary>
