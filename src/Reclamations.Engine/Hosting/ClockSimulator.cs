@@ -9,12 +9,12 @@ public static class ClockSimulator
     public static async Task<int> AdvanceAsync(ProcessEngine engine, ManualTimeProvider clock, DateTimeOffset target, CancellationToken ct = default)
     {
         var executed = await engine.ExecuteDueJobsAsync(ct);
-        while (await engine.NextDueAtAsync(ct) is { } next && next <= target)
+        while (await engine.NextWakeAtAsync(ct) is { } next && next <= target)
         {
             if (next > clock.GetUtcNow()) clock.SetTo(next);
             var ran = await engine.ExecuteDueJobsAsync(ct);
             executed += ran;
-            if (ran == 0) break; // due jobs that cannot run now (locked elsewhere): do not spin
+            if (ran == 0) break; // nothing could run at that time: do not spin
         }
         clock.SetTo(target);
         return executed + await engine.ExecuteDueJobsAsync(ct);

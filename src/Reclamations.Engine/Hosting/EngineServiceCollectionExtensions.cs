@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Reclamations.Engine.Expressions;
 using Reclamations.Engine.Persistence;
@@ -15,7 +16,11 @@ public static class EngineServiceCollectionExtensions
         Action<EngineOptions>? configure = null)
     {
         var functions = new ExpressionFunctionRegistry();
-        services.AddOptions<EngineOptions>().Configure(o => configure?.Invoke(o));
+        services.AddOptions<EngineOptions>().Configure(o => configure?.Invoke(o)).PostConfigure<IServiceProvider>((o, sp) =>
+        {
+            if (string.IsNullOrWhiteSpace(o.NodeId))
+                o.NodeId = NodeIdentity.Default(sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory);
+        });
         services.AddPooledDbContextFactory<EngineDbContext>(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(functions);

@@ -24,6 +24,11 @@ public sealed class JobEntity
     public string? RetryCycle { get; set; }
     public string? LockOwner { get; set; }
     public DateTimeOffset? LockExpiresAt { get; set; }
+
+    /// <summary>When the attempt in flight started (committed before the job runs); null when no attempt is in flight.
+    /// A job found locked and expired with this set had an attempt that never finished (its node died): it is counted
+    /// as a failure, so a job that kills its node ends as an incident after its retries.</summary>
+    public DateTimeOffset? AttemptStartedAt { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -28,6 +28,16 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
     /// <summary>Whether a job was created that is already due (the executor is then woken up).</summary>
     public bool CreatedDueJob { get; set; }
 
+    /// <summary>The earliest due time of the jobs this command created or moved (the executor wakes for it if it sleeps longer).</summary>
+    public DateTimeOffset? EarliestJobDue { get; private set; }
+
+    /// <summary>Notes a job created or moved to <paramref name="dueAt"/>, for the executor's wake-up after commit.</summary>
+    public void NoteJobDue(DateTimeOffset dueAt)
+    {
+        if (dueAt <= Now) CreatedDueJob = true;
+        if (EarliestJobDue is not { } earliest || dueAt < earliest) EarliestJobDue = dueAt;
+    }
+
     public IEnumerable<InstanceState> LoadedInstances => _instances.Values;
 
     /// <summary>History rows of this command, written at commit by <see cref="HistoryWriter"/>.</summary>

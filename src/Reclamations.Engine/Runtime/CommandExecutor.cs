@@ -30,6 +30,7 @@ internal sealed class CommandExecutor(IDbContextFactory<EngineDbContext> dbFacto
             await HistoryWriter.WriteAsync(db, ctx.PendingHistory, ct);
             await transaction.CommitAsync(ct);
             if (ctx.CreatedDueJob) runtime.SignalJobs();
+            else if (ctx.EarliestJobDue is { } due) runtime.JobDue(due);
             return result;
         }
         catch (DbUpdateConcurrencyException e)

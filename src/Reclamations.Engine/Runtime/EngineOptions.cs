@@ -2,10 +2,14 @@ namespace Reclamations.Engine.Runtime;
 
 public sealed class EngineOptions
 {
-    /// <summary>Identifies this node when it locks jobs.</summary>
-    public string LockOwner { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    /// <summary>This node's stable identity (configuration <c>Engine:NodeId</c>), written as the owner of the jobs it locks.
+    /// It must stay the same across restarts (so that a restarted node reclaims at once the locks its previous run left)
+    /// and differ between nodes running at the same time. Null: <see cref="NodeIdentity.Default"/> (host name + a hash of
+    /// the content root), filled in when the engine is built.</summary>
+    public string? NodeId { get; set; }
 
-    /// <summary>How long a locked job is reserved before another node may take it (a crashed node's jobs come back).</summary>
+    /// <summary>How long a locked job is reserved before another node may take it over (a node that stopped renewing
+    /// its locks, i.e. died, loses its jobs after this).</summary>
     public TimeSpan LockDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Retries after a failure when the element has no <c>camunda:failedJobRetryTimeCycle</c>.</summary>
@@ -18,8 +22,17 @@ public sealed class EngineOptions
     /// <summary>How many due jobs one acquisition takes.</summary>
     public int JobBatchSize { get; set; } = 32;
 
-    /// <summary>Upper bound between two job acquisitions when idle.</summary>
-    public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>Upper bound of the job executor's sleep when idle. The executor wakes earlier at the earliest due time of a
+    /// job it may take, at the earliest lock expiry of another node's job, or when this node creates a job due sooner;
+    /// this bound only matters for jobs that another node creates.</summary>
+    public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Shortest period a timer cycle may have (<c>R/PT10S</c> or a cron firing every second is refused at deploy,
+    /// naming the element).</summary>
+    public TimeSpan MinimumCyclePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Groups allowed the operator operations (e.g. moving a job's due date).</summary>
+    public IReadOnlyList<string> OperatorGroups { get; set; } = ["Admin"];
 
     /// <summary>Time zone of local dates in timer definitions (a date without offset).</summary>
     public string TimeZoneId { get; set; } = "Europe/Paris";

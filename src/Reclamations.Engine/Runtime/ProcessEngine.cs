@@ -42,6 +42,7 @@ public sealed partial class ProcessEngine
                 foreach (var model in BpmnParser.Parse(resource.Xml))
                 {
                     errors.AddRange(HandlerNameCheck.Check(model, _runtime.Handlers));
+                    errors.AddRange(TimerCycleCheck.Check(model, Time.GetUtcNow(), _runtime.TimeZone, _runtime.Options.MinimumCyclePeriod));
                     parsed.Add((resource, model));
                 }
             }

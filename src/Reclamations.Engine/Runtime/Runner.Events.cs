@@ -1,3 +1,4 @@
+using Reclamations.Engine.Expressions;
 using Reclamations.Engine.Model;
 using Reclamations.Engine.Persistence;
 using Reclamations.Engine.Timers;
@@ -98,12 +99,13 @@ internal sealed partial class Runner
         };
         state?.Jobs.Add(job);
         ctx.Db.Jobs.Add(job);
-        if (dueAt <= ctx.Now) ctx.CreatedDueJob = true;
+        ctx.NoteJobDue(dueAt);
         return job;
     }
 
-    /// <summary>Evaluates a timer definition (expressions allowed) and schedules its first firing.</summary>
-    internal JobEntity CreateTimerJob(InstanceState? state, ExecutionEntity? execution, string activityId, TimerEventDefinition timer,
+    /// <summary>Evaluates a timer definition (expressions allowed) and schedules its first firing; null for a bounded cycle
+    /// whose occurrences all went by.</summary>
+    internal JobEntity? CreateTimerJob(InstanceState? state, ExecutionEntity? execution, string activityId, TimerEventDefinition timer,
         string? definitionId = null)
     {
         var variables = state is null ? new Dictionary<string, object?>() : state.VisibleVariables(execution);
@@ -133,10 +135,11 @@ internal sealed partial class Runner
                     due = IsoDuration.Parse(text).AddTo(ctx.Now, Rt.TimeZone);
                     break;
                 case (TimerKind.Cycle, string text):
-                    var parsed = TimerCycle.Parse(text, Rt.TimeZone);
-                    due = parsed.Start is { } start && start >= ctx.Now ? start : parsed.Period.AddTo(ctx.Now, Rt.TimeZone);
-                    cycle = text;
-                    left = parsed.Repetitions is { } n ? n - 1 : null;
+                    // A literal cycle was checked at deployment; one from an expression is checked here.
+                    if (ExpressionEvaluator.IsExpression(timer.Value))
+                        TimerCycleCheck.EnsureAboveFloor(text, ctx.Now, Rt.TimeZone, Rt.Options.MinimumCyclePeriod);
+                    if (CycleSchedule.First(text, ctx.Now, Rt.TimeZone) is not { } first) return null;
+                    (cycle, due, left) = first;
                     break;
                 default:
                     throw new FormatException($"the value '{value}' is not a {timer.Kind.ToString().ToLowerInvariant()}");
@@ -152,17 +155,15 @@ internal sealed partial class Runner
         return job;
     }
 
-    /// <summary>Schedules the next firing of a cycle timer, when repetitions are left.</summary>
+    /// <summary>Schedules the next firing of a cycle timer, when occurrences are left: the first anchored occurrence after
+    /// now, so that a firing late after downtime stands for every occurrence missed.</summary>
     internal void RescheduleCycle(InstanceState? state, ExecutionEntity? execution, JobEntity fired)
     {
-        if (fired.Cycle is null || fired.RepetitionsLeft is <= 0) return;
-        var cycle = TimerCycle.Parse(fired.Cycle, Rt.TimeZone);
-        var due = cycle.Period.AddTo(fired.DueAt, Rt.TimeZone);
-        // Firings missed while no host ran are made up by this one firing, not replayed one after the other.
-        while (due <= ctx.Now) due = cycle.Period.AddTo(due, Rt.TimeZone);
-        var next = CreateJob(state, execution, fired.Kind, fired.ActivityId, due, null, fired.ProcessDefinitionId);
-        next.Cycle = fired.Cycle;
-        next.RepetitionsLeft = fired.RepetitionsLeft is { } n ? n - 1 : null;
+        if (fired.Cycle is null || CycleSchedule.Next(fired.Cycle, fired.DueAt, fired.RepetitionsLeft, ctx.Now, Rt.TimeZone) is not { } next)
+            return;
+        var job = CreateJob(state, execution, fired.Kind, fired.ActivityId, next.Due, null, fired.ProcessDefinitionId);
+        job.Cycle = fired.Cycle;
+        job.RepetitionsLeft = next.Left;
     }
 
     /// <summary>A timer fired or a message arrived for <paramref name="node"/>, which <paramref name="execution"/> waits on

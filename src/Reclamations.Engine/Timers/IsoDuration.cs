@@ -72,6 +72,20 @@ public sealed record IsoDuration(int Years, int Months, int Weeks, int Days, Tim
         return Time == TimeSpan.Zero ? result : TimeZoneInfo.ConvertTime(result.Add(Time), zone);
     }
 
+    /// <summary>This duration <paramref name="times"/> times over (P1M × 3 = P3M): the nth occurrence of a cycle is its
+    /// start plus the period times n, so that month ends do not drift.</summary>
+    public IsoDuration Times(int times) => new(
+        checked(Years * times), checked(Months * times), checked(Weeks * times), checked(Days * times),
+        TimeSpan.FromTicks(checked(Time.Ticks * times)));
+
+    /// <summary>A lower bound of the elapsed time this duration spans (a month at least 28 days, a day at least 23 hours).</summary>
+    public TimeSpan ShortestLength =>
+        TimeSpan.FromDays(Years * 365.0 + Months * 28.0 + Weeks * 7.0) + TimeSpan.FromHours(Days * 23.0) + Time;
+
+    /// <summary>The average elapsed time this duration spans (to estimate how many periods fit in an interval).</summary>
+    internal TimeSpan AverageLength =>
+        TimeSpan.FromDays(Years * 365.2425 + Months * 30.436875 + Weeks * 7.0 + Days) + Time;
+
     /// <summary>The ISO 8601 form, e.g. P1Y2M10DT2H30M.</summary>
     public override string ToString()
     {

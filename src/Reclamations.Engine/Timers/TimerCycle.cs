@@ -42,6 +42,37 @@ public sealed record TimerCycle(int? Repetitions, DateTimeOffset? Start, IsoDura
         return new TimerCycle(repetitions, start, period);
     }
 
+    /// <summary>This cycle anchored where it is scheduled: a cycle without a start (R3/PT1H) counts its periods from
+    /// <paramref name="scheduledAt"/>, which is occurrence 0 and not a firing (hence one more repetition); with a start it is unchanged.</summary>
+    public TimerCycle AnchoredAt(DateTimeOffset scheduledAt) =>
+        Start is null ? this with { Start = scheduledAt, Repetitions = Repetitions + 1 } : this;
+
+    /// <summary>The occurrence <paramref name="index"/> (0 = the start): start + index × period, computed from the start
+    /// each time so that months do not drift (R/2026-01-31/P1M: Jan 31, Feb 28, Mar 31, Apr 30).</summary>
+    public DateTimeOffset Occurrence(int index, TimeZoneInfo zone)
+    {
+        var start = Start ?? throw new InvalidOperationException($"The cycle '{this}' has no start.");
+        return index == 0 ? start : Period.Times(index).AddTo(start, zone);
+    }
+
+    /// <summary>The first occurrence after <paramref name="after"/> (or at it, when <paramref name="inclusive"/>) and its
+    /// index; null when the repetitions are used up. Occurrences missed before <paramref name="after"/> are skipped.</summary>
+    public (int Index, DateTimeOffset At)? NextOccurrence(DateTimeOffset after, TimeZoneInfo zone, bool inclusive = false)
+    {
+        var start = Start ?? throw new InvalidOperationException($"The cycle '{this}' has no start.");
+        bool Fits(DateTimeOffset at) => inclusive ? at >= after : at > after;
+        var average = Period.AverageLength.Ticks;
+        var index = after <= start || average <= 0 ? 0 : (int)Math.Min(int.MaxValue - 1, (after - start).Ticks / average);
+        if (Repetitions is { } cap && index > cap) index = cap;
+        while (index > 0 && Fits(Occurrence(index - 1, zone))) index--;
+        while (!Fits(Occurrence(index, zone)))
+        {
+            if (Repetitions is { } n && index >= n) return null;
+            index++;
+        }
+        return Repetitions is { } total && index >= total ? null : (index, Occurrence(index, zone));
+    }
+
     /// <summary>The ISO 8601 form; a start is written with its offset.</summary>
     public override string ToString()
     {

@@ -98,6 +98,23 @@ public static class EngineApi
             await engine.RetryJobAsync(id, http.GetActor(), ct);
             return Results.NoContent();
         });
+        api.MapPut("/jobs/{id:guid}/due-date", async (Guid id, SetJobDueDateRequest? request, HttpContext http, ProcessEngine engine,
+            EngineRuntime runtime, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request?.DueDate))
+                return Results.Problem(statusCode: 400, title: "Bad request", detail: "dueDate is required (ISO 8601, e.g. 2026-05-14T09:00:00+02:00).");
+            DateTimeOffset dueDate;
+            try
+            {
+                dueDate = TimerDates.ParseDate(request.DueDate, runtime.TimeZone);
+            }
+            catch (FormatException e)
+            {
+                return Results.Problem(statusCode: 400, title: "Bad request", detail: $"dueDate: {e.Message}");
+            }
+            await engine.SetJobDueDateAsync(id, dueDate, http.GetActor(), ct);
+            return Results.NoContent();
+        });
 
         MapClock(app, api);
         return app;

@@ -29,3 +29,6 @@ public sealed record ClockResponse(DateTimeOffset Now);
 public sealed record AdvanceClockRequest(string? Duration);
 
 public sealed record AdvanceClockResponse(DateTimeOffset Now, int JobsExecuted);
+
+/// <summary>The new due date of a job: ISO 8601, with an offset or in the engine's time zone.</summary>
+public sealed record SetJobDueDateRequest(string? DueDate);

@@ -4,6 +4,7 @@ using Reclamations.Engine.Api;
 using Reclamations.Engine.Hosting;
 using Reclamations.Engine.Persistence;
 using Reclamations.Engine.Runtime;
+using Reclamations.Engine.Timers;
 using Reclamations.Web.Infrastructure;
 
 namespace Reclamations.Web.Engine;
@@ -33,6 +34,12 @@ public static class EngineSetup
             o.SupervisorGroups = Groups(config, "Engine:SupervisorGroups") ?? o.SupervisorGroups;
             o.StarterGroups = Groups(config, "Engine:StarterGroups") ?? o.StarterGroups;
             o.MessageSenderGroups = Groups(config, "Engine:MessageSenderGroups") ?? o.MessageSenderGroups;
+            // Without Engine:NodeId the engine takes the host name + a hash of the content root (NodeIdentity.Default).
+            if (config["Engine:NodeId"] is { Length: > 0 } nodeId) o.NodeId = nodeId;
+            o.LockDuration = Duration(config, "Engine:LockDuration") ?? o.LockDuration;
+            o.JobPollInterval = Duration(config, "Engine:JobPollInterval") ?? o.JobPollInterval;
+            o.MinimumCyclePeriod = Duration(config, "Engine:MinimumCyclePeriod") ?? o.MinimumCyclePeriod;
+            o.OperatorGroups = Groups(config, "Engine:OperatorGroups") ?? o.OperatorGroups;
         });
     }
 
@@ -41,10 +48,20 @@ public static class EngineSetup
     private static string[]? Groups(IConfiguration config, string key)
     {
         var section = config.GetSection(key);
-        var items = section.Value is { } text
+        var items = section.Value is { Length: > 0 } text
             ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : section.GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(v => v.Length > 0).ToArray();
         return section.Exists() ? items : null;
+    }
+
+    /// <summary>An ISO 8601 duration (PT5M) or a TimeSpan (00:05:00); a bad value names the key.</summary>
+    private static TimeSpan? Duration(IConfiguration config, string key)
+    {
+        var text = config[key];
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (IsoDuration.TryParse(text, out var iso) && iso is { Years: 0, Months: 0 }) return TimeSpan.FromDays(iso.Weeks * 7 + iso.Days) + iso.Time;
+        if (TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero) return span;
+        throw new InvalidOperationException($"{key} '{text}' is not a duration (e.g. PT5M or 00:05:00).");
     }
 
     /// <summary><c>Engine:Clock=Manual</c> is honoured only in Development and Testing.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -20,10 +21,12 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     private readonly string _folder;
     private readonly Action<EngineBuilder>? _configure;
+    private readonly Action<EngineOptions>? _options;
     private ServiceProvider _services = null!;
 
-    private EngineHarness(Action<EngineBuilder>? configure)
+    private EngineHarness(Action<EngineBuilder>? configure, Action<EngineOptions>? options)
     {
+        _options = options;
         _folder = Path.Combine(Path.GetTempPath(), "reclamations-engine-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         _configure = configure;
@@ -35,41 +38,47 @@ internal sealed class EngineHarness : IAsyncDisposable
     public string DatabasePath => Path.Combine(_folder, "engine.db");
     public IServiceProvider Services => _services;
 
-    public static async Task<EngineHarness> StartAsync(Action<EngineBuilder>? configure = null)
+    /// <summary>The node's id is "test-node"; <paramref name="options"/> adjusts its engine options (lock duration...).</summary>
+    public static async Task<EngineHarness> StartAsync(Action<EngineBuilder>? configure = null, Action<EngineOptions>? options = null)
     {
-        var harness = new EngineHarness(configure);
+        var harness = new EngineHarness(configure, options);
         await harness.OpenAsync();
         return harness;
     }
 
     private async Task OpenAsync()
     {
-        _services = BuildServices("test-node");
+        _services = BuildServices("test-node", _options, null);
         await EngineDatabase.MigrateAsync(_services.GetRequiredService<IDbContextFactory<EngineDbContext>>());
         Engine = _services.GetRequiredService<ProcessEngine>();
     }
 
-    private ServiceProvider BuildServices(string lockOwner)
+    private ServiceProvider BuildServices(string nodeId, Action<EngineOptions>? options, IInterceptor? interceptor)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(Script);
-        var builder = services.AddProcessEngine(db => db.UseEngineSqlite($"Data Source={DatabasePath}"), o =>
+        var builder = services.AddProcessEngine(db =>
+        {
+            db.UseEngineSqlite($"Data Source={DatabasePath}");
+            if (interceptor is not null) db.AddInterceptors(interceptor);
+        }, o =>
         {
             o.RunJobExecutor = false;
-            o.LockOwner = lockOwner;
+            o.NodeId = nodeId;
+            options?.Invoke(o);
         });
         foreach (var topic in Topics) builder.AddServiceTaskHandler<RecordingHandler>(topic);
         _configure?.Invoke(builder);
         return services.BuildServiceProvider();
     }
 
-    /// <summary>A second node: its own engine (caches, write gate, lock owner) on the same database file, same clock and script.
-    /// Dispose it before the harness.</summary>
-    public SecondNode OpenSecondNode(string lockOwner = "second-node")
+    /// <summary>A second node: its own engine (caches, write gate, node id) on the same database file, same clock and script;
+    /// <paramref name="interceptor"/> sees its database commands. Dispose it before the harness.</summary>
+    public SecondNode OpenSecondNode(string nodeId = "second-node", Action<EngineOptions>? options = null, IInterceptor? interceptor = null)
     {
-        var services = BuildServices(lockOwner);
+        var services = BuildServices(nodeId, options, interceptor);
         return new SecondNode(services, services.GetRequiredService<ProcessEngine>());
     }
 
