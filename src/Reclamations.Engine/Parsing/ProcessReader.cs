@@ -15,11 +15,19 @@ internal static class ProcessReader
             id = "";
         }
 
+        TimeSpan? timeToLive = null;
+        if (element.CamundaAttr("historyTimeToLive") is { Length: > 0 } ttlText)
+        {
+            timeToLive = HistoryTimeToLiveReader.TryParse(ttlText, out var ttlError);
+            if (ttlError is not null) context.Error(id, $"Process '{id}', camunda:historyTimeToLive: {ttlError}");
+        }
+
         var process = new ProcessModel
         {
             Id = id,
             Name = element.Attr("name"),
             VersionTag = element.CamundaAttr("versionTag"),
+            HistoryTimeToLive = timeToLive,
         };
         CamundaExtensionReader.ReadExecutionListeners(
             element, id, CamundaExtensionReader.ExecutionEvents, process.ExecutionListeners, context);

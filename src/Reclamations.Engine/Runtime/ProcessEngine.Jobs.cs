@@ -32,7 +32,7 @@ public sealed partial class ProcessEngine
         var until = now + _runtime.Options.LockDuration;
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var candidates = await db.Jobs.AsNoTracking()
-            .Where(j => j.DueAt <= now && j.Retries >= 0 && (j.LockExpiresAt == null || j.LockExpiresAt < now))
+            .Where(j => j.DueAt <= now && j.Retries >= 0 && !j.IsSuspended && (j.LockExpiresAt == null || j.LockExpiresAt < now))
             .OrderBy(j => j.DueAt)
             .Take(_runtime.Options.JobBatchSize)
             .Select(j => j.Id)
@@ -42,7 +42,7 @@ public sealed partial class ProcessEngine
         try
         {
             await db.Jobs
-                .Where(j => candidates.Contains(j.Id) && j.Retries >= 0 && (j.LockExpiresAt == null || j.LockExpiresAt < now))
+                .Where(j => candidates.Contains(j.Id) && j.Retries >= 0 && !j.IsSuspended && (j.LockExpiresAt == null || j.LockExpiresAt < now))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(j => j.LockOwner, owner)
                     .SetProperty(j => j.LockExpiresAt, until)
@@ -75,6 +75,15 @@ public sealed partial class ProcessEngine
                     return true;
                 }
                 var state = await ctx.LoadInstanceAsync(instanceId, ct);
+                if (state.Instance.IsSuspended)
+                {
+                    // Suspended after this node locked the job: leave it for when the instance is activated.
+                    job.LockOwner = null;
+                    job.LockExpiresAt = null;
+                    job.IsSuspended = true;
+                    job.Revision++;
+                    return false;
+                }
                 state.Jobs.Remove(job);
                 ctx.Db.Jobs.Remove(job);
                 if (job.ExecutionId is not { } executionId || state.Find(executionId) is not { } execution) return true;
@@ -179,6 +188,6 @@ public sealed partial class ProcessEngine
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        return await db.Jobs.Where(j => j.Retries >= 0).OrderBy(j => j.DueAt).Select(j => (DateTimeOffset?)j.DueAt).FirstOrDefaultAsync(ct);
+        return await db.Jobs.Where(j => j.Retries >= 0 && !j.IsSuspended).OrderBy(j => j.DueAt).Select(j => (DateTimeOffset?)j.DueAt).FirstOrDefaultAsync(ct);
     }
 }
