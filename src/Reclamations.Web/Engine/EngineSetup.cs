@@ -30,7 +30,27 @@ public static class EngineSetup
         {
             o.TimeZoneId = config["Engine:TimeZone"] ?? o.TimeZoneId;
             if (bool.TryParse(config["Engine:RunJobExecutor"], out var run)) o.RunJobExecutor = run;
+            if (config.GetSection("Engine:OperatorGroups").Get<string[]>() is { Length: > 0 } operators) o.OperatorGroups = operators;
+            if (config["Engine:DefaultHistoryTimeToLive"] is { Length: > 0 } ttl)
+                o.DefaultHistoryTimeToLive = Days("Engine:DefaultHistoryTimeToLive", ttl);
+            if (config["Engine:MinimumHistoryTimeToLive"] is { Length: > 0 } minimum)
+                o.MinimumHistoryTimeToLive = Days("Engine:MinimumHistoryTimeToLive", minimum);
+            if (config["Engine:HistoryCleanupWindow"] is { } window) o.HistoryCleanupWindow = window.Length == 0 ? null : CleanupWindow.Parse(window).ToString();
+            if (int.TryParse(config["Engine:HistoryCleanupBatchSize"], out var batch) && batch > 0) o.HistoryCleanupBatchSize = batch;
         });
+    }
+
+    /// <summary>A time to live in days: <c>1827</c> or <c>P1827D</c> (as <c>camunda:historyTimeToLive</c>).</summary>
+    private static TimeSpan Days(string key, string text)
+    {
+        try
+        {
+            return Reclamations.Engine.Parsing.HistoryTimeToLiveReader.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException($"{key}: {e.Message}.", e);
+        }
     }
 
     /// <summary><c>Engine:Clock=Manual</c> is honoured only in Development and Testing.</summary>
