@@ -92,13 +92,7 @@ public sealed partial class ProcessEngine
     public Task SetVariableAsync(Guid processInstanceId, string name, object? value, Actor actor, CancellationToken ct = default)
     {
         RequireOperator(actor, "set a process variable");
-        if (string.IsNullOrWhiteSpace(name)) throw new RejectedException("name: a variable needs a name.");
-        if (EngineVariableNames.IsInternal(name))
-            throw new RejectedException($"Variable '{name}' is written by the engine only.");
-        if (_runtime.Options.OperatorProtectedVariables.Contains(name))
-            throw new RejectedException($"Variable '{name}' is protected (a stored regulatory value): operators cannot change it.");
-        if (!CanReadRestricted(actor) && _runtime.Options.RestrictedVariables.Contains(name))
-            throw new ForbiddenException($"Variable '{name}' is restricted; '{actor.Id}' may not write it.");
+        CheckOperatorWrite(actor, name);
         return _executor.ExecuteAsync(actor, async (ctx, _) =>
         {
             var state = await ctx.LoadInstanceAsync(processInstanceId, ct);
@@ -115,6 +109,19 @@ public sealed partial class ProcessEngine
         }, ct);
     }
 
+    /// <summary>What an operator may not write: engine-internal names, <see cref="EngineOptions.OperatorProtectedVariables"/>
+    /// (the stored regulatory dates), and restricted variables unless the operator may read them.</summary>
+    private void CheckOperatorWrite(Actor actor, string name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new RejectedException("name: a variable needs a name.");
+        if (EngineVariableNames.IsInternal(name))
+            throw new RejectedException($"Variable '{name}' is written by the engine only.");
+        if (_runtime.Options.OperatorProtectedVariables.Contains(name))
+            throw new RejectedException($"Variable '{name}' is protected (a stored regulatory value): operators cannot change it.");
+        if (!CanReadRestricted(actor) && _runtime.Options.RestrictedVariables.Contains(name))
+            throw new ForbiddenException($"Variable '{name}' is restricted; '{actor.Id}' may not write it.");
+    }
+
     /// <summary>Camunda 7's process instance modification: cancel activity instances, start before / after elements, in the
     /// given order, in one transaction; the whole modification is refused (nothing changes) when one instruction is invalid.
     /// An instance left without any token ends as Cancelled. Incidents of jobs removed on the way are resolved.</summary>
@@ -123,6 +130,7 @@ public sealed partial class ProcessEngine
     {
         RequireOperator(actor, "modify a process instance");
         if (modification.Instructions.Count == 0) throw new RejectedException("instructions: a modification needs at least one instruction.");
+        foreach (var name in modification.Instructions.SelectMany(i => i.Variables?.Keys ?? Enumerable.Empty<string>())) CheckOperatorWrite(actor, name);
         return _executor.ExecuteAsync(actor, async (ctx, runner) =>
         {
             var state = await ctx.LoadInstanceAsync(processInstanceId, ct);

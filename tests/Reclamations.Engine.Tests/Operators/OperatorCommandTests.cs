@@ -191,6 +191,9 @@ public sealed class OperatorCommandTests
 
         var protectedDate = () => h.Engine.SetVariableAsync(started.Id, "responseDueDate", "2027-01-01", Operator);
         await protectedDate.Should().ThrowAsync<RejectedException>().WithMessage("*responseDueDate*protected*");
+        var byModification = () => h.Engine.ModifyProcessInstanceAsync(started.Id, new ProcessInstanceModification(
+            [new ModificationInstruction(ModificationKind.StartBeforeActivity, "wait", Variables: Vars.Of(("responseDueDate", "2027-01-01")))]), Operator);
+        await byModification.Should().ThrowAsync<RejectedException>().WithMessage("*responseDueDate*protected*");
         var counter = () => h.Engine.SetVariableAsync(started.Id, "nrOfInstances", 3L, Operator);
         await counter.Should().ThrowAsync<RejectedException>().WithMessage("*nrOfInstances*engine*");
         (await h.InstanceAsync(started.Id)).Variables["responseDueDate"].Should().Be("2026-05-02");
