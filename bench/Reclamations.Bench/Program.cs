@@ -1,7 +1,7 @@
 using Reclamations.Bench;
 
 // Engine benchmarks, measured side by side in one run on SQLite files with the engine's own pragmas.
-// Usage: dotnet run -c Release --project bench/Reclamations.Bench [-- --quick] [-- --only engine|timers|query]
+// Usage: dotnet run -c Release --project bench/Reclamations.Bench [-- --quick] [-- --only engine|timers|query|pages|cleanup]
 // The disk of a shared machine is noisy: the raw rate is measured right next to each engine round, and ratios are
 // the median of the per-round ratios.
 var quick = args.Contains("--quick");
@@ -15,6 +15,7 @@ if (only is null or "engine") await EngineRoundsAsync();
 if (only is null or "timers") await TimersAsync();
 if (only is null or "query") await QueryAsync();
 if (only is null or "pages") await PagesAsync();
+if (only is null or "cleanup") await CleanupAsync();
 
 async Task EngineRoundsAsync()
 {
@@ -57,6 +58,13 @@ async Task PagesAsync()
     var frames = await WalFramesBench.RunAsync(warmUp: 2_000, measured: 20);
     Console.WriteLine($"5. pages written per commit (WAL frames, after 2000 instances): engine {frames.EngineFramesPerCommit:F1}, " +
                       $"raw single-row insert {frames.RawFramesPerCommit:F1}");
+}
+
+async Task CleanupAsync()
+{
+    var cleanup = await CleanupBench.RunAsync(sizes.CleanupInstances);
+    Console.WriteLine($"6. history cleanup: {cleanup.Instances} ended instances past their time to live, {cleanup.HistoryRows} history rows " +
+                      $"removed in {cleanup.Batches} batches in {cleanup.Seconds:F2} s = {cleanup.HistoryRowsPerSecond:F0} history rows/s");
 }
 
 static double Median(List<double> values)

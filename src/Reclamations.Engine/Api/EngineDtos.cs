@@ -17,7 +17,9 @@ public sealed record ProcessInstanceInfo(
     IReadOnlyDictionary<string, object?> Variables,
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
-    Guid? SuperProcessInstanceId);
+    Guid? SuperProcessInstanceId,
+    bool Suspended = false,
+    bool LegalHold = false);
 
 public sealed record FormFieldValueInfo(string Id, string Name);
 
@@ -63,4 +65,4 @@ public sealed record IncidentInfo(Guid Id, Guid JobId, Guid? ProcessInstanceId, 
     DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt);
 
 public sealed record JobInfo(Guid Id, string Kind, Guid? ProcessInstanceId, string ActivityId, DateTimeOffset DueAt, int Retries,
-    string? LastError);
+    string? LastError, bool Suspended = false);

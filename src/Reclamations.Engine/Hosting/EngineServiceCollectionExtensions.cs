@@ -30,6 +30,7 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<IDbContextFactory<EngineDbContext>>(), sp.GetRequiredService<EngineRuntime>(),
             sp.GetRequiredService<CommandExecutor>(), sp.GetRequiredService<ILogger<ProcessEngine>>()));
         services.AddHostedService<JobExecutorService>();
+        services.AddHostedService<HistoryCleanupService>();
         return new EngineBuilder(services, functions);
     }
 }

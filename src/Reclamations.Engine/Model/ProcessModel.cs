@@ -20,6 +20,9 @@ public sealed class ProcessModel : ScopeModel
     /// <summary><c>camunda:candidateStarterUsers</c>.</summary>
     public IReadOnlyList<string> CandidateStarterUsers { get; init; } = [];
 
+    /// <summary><c>camunda:historyTimeToLive</c>: how long the history of an ended instance is kept (null: the configured default).</summary>
+    public TimeSpan? HistoryTimeToLive { get; init; }
+
     public FlowNode Node(string id) =>
         NodesById.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"Process '{Id}' has no element '{id}'.");
 }

@@ -15,6 +15,13 @@ internal static class ProcessReader
             id = "";
         }
 
+        TimeSpan? timeToLive = null;
+        if (element.CamundaAttr("historyTimeToLive") is { Length: > 0 } ttlText)
+        {
+            timeToLive = HistoryTimeToLiveReader.TryParse(ttlText, out var ttlError);
+            if (ttlError is not null) context.Error(id, $"Process '{id}', camunda:historyTimeToLive: {ttlError}");
+        }
+
         var process = new ProcessModel
         {
             Id = id,
@@ -22,6 +29,7 @@ internal static class ProcessReader
             VersionTag = element.CamundaAttr("versionTag"),
             CandidateStarterGroups = StarterList(element, "candidateStarterGroups", id, context),
             CandidateStarterUsers = StarterList(element, "candidateStarterUsers", id, context),
+            HistoryTimeToLive = timeToLive,
         };
         CamundaExtensionReader.ReadExecutionListeners(
             element, id, CamundaExtensionReader.ExecutionEvents, process.ExecutionListeners, context);

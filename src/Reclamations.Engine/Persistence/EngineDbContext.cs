@@ -17,6 +17,8 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
     public DbSet<EventSubscriptionEntity> EventSubscriptions => Set<EventSubscriptionEntity>();
     public DbSet<IncidentEntity> Incidents => Set<IncidentEntity>();
     public DbSet<HistoryEventEntity> History => Set<HistoryEventEntity>();
+    public DbSet<BufferedMessageEntity> BufferedMessages => Set<BufferedMessageEntity>();
+    public DbSet<HistoryCleanupRunEntity> HistoryCleanupRuns => Set<HistoryCleanupRunEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -39,6 +41,8 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
             // Filtered indexes: an instance without business key or caller writes no index page for them.
             e.HasIndex(x => x.BusinessKey).HasFilter("\"BusinessKey\" IS NOT NULL");
             e.HasIndex(x => x.SuperExecutionId).HasFilter("\"SuperExecutionId\" IS NOT NULL");
+            // History cleanup: ended instances by end time.
+            e.HasIndex(x => x.EndedAt).HasFilter("\"EndedAt\" IS NOT NULL");
         });
         b.Entity<ExecutionEntity>(e =>
         {
@@ -55,6 +59,7 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
             e.ToTable("Tasks");
             e.HasIndex(x => x.ProcessInstanceId);
             e.HasIndex(x => new { x.Assignee, x.DueDate }).HasFilter("\"Assignee\" IS NOT NULL");
+            e.HasIndex(x => x.BusinessKey).HasFilter("\"BusinessKey\" IS NOT NULL");
         });
         b.Entity<TaskCandidateEntity>(e =>
         {
@@ -86,6 +91,18 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
         {
             e.ToTable("History");
             e.HasIndex(x => x.ProcessInstanceId);
+            e.HasIndex(x => x.TaskId).HasFilter("\"TaskId\" IS NOT NULL");
+        });
+        b.Entity<BufferedMessageEntity>(e =>
+        {
+            e.ToTable("BufferedMessages");
+            e.HasIndex(x => new { x.MessageName, x.ExpiresAt });
+            e.HasIndex(x => x.ExpiresAt);
+        });
+        b.Entity<HistoryCleanupRunEntity>(e =>
+        {
+            e.ToTable("HistoryCleanupRuns");
+            e.HasIndex(x => x.StartedAt);
         });
     }
 }

@@ -32,6 +32,9 @@ public sealed class JobEntity
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The job's instance is suspended: acquisition leaves it alone (a column of its own, so acquisition needs no join).</summary>
+    public bool IsSuspended { get; set; }
+
     /// <summary>Optimistic concurrency for acquisition.</summary>
     public long Revision { get; set; }
 }

@@ -1,6 +1,7 @@
 namespace Reclamations.Engine.Persistence;
 
-public enum ProcessInstanceState { Active, Completed, Terminated }
+/// <summary>Terminated: by a terminate end event; Cancelled: by an operator (with a reason, in history).</summary>
+public enum ProcessInstanceState { Active, Completed, Terminated, Cancelled }
 
 public sealed class ProcessInstanceEntity
 {
@@ -16,6 +17,12 @@ public sealed class ProcessInstanceEntity
     /// <summary>For an instance started by a call activity: the caller's execution and instance.</summary>
     public Guid? SuperExecutionId { get; set; }
     public Guid? SuperProcessInstanceId { get; set; }
+
+    /// <summary>Suspended by an operator: its jobs are not acquired, its tasks cannot be worked on, no message reaches it.</summary>
+    public bool IsSuspended { get; set; }
+
+    /// <summary>Under a legal hold (litigation, inspection): the history cleanup never removes it.</summary>
+    public bool LegalHold { get; set; }
 
     /// <summary>Optimistic concurrency: bumped by every command that changes the instance.</summary>
     public long Revision { get; set; }

@@ -31,9 +31,6 @@ public sealed class EngineOptions
     /// naming the element).</summary>
     public TimeSpan MinimumCyclePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Groups allowed the operator operations (e.g. moving a job's due date).</summary>
-    public IReadOnlyList<string> OperatorGroups { get; set; } = ["Admin"];
-
     /// <summary>Time zone of local dates in timer definitions (a date without offset).</summary>
     public string TimeZoneId { get; set; } = "Europe/Paris";
 
@@ -49,4 +46,33 @@ public sealed class EngineOptions
 
     /// <summary>Groups that may correlate messages (and set variables with them).</summary>
     public IReadOnlyList<string> MessageSenderGroups { get; set; } = ["Staff", "ComplaintsOfficer", "Direction", "LegalPartner", "Admin"];
+
+    /// <summary>Groups allowed the operator commands (cancel, suspend, activate, set a variable, modification, resolve an
+    /// incident, legal hold, history cleanup, moving a job's due date). This product: Admin.</summary>
+    public IReadOnlyList<string> OperatorGroups { get; set; } = ["Admin"];
+
+    /// <summary>Variables shown only to <see cref="RestrictedVariableReaderGroups"/> (the domain names them, e.g. litigation
+    /// variables): other readers of an instance or its history see neither their values nor their names' values.</summary>
+    public IReadOnlySet<string> RestrictedVariables { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Who may read <see cref="RestrictedVariables"/>.</summary>
+    public IReadOnlyList<string> RestrictedVariableReaderGroups { get; set; } = ["Admin"];
+
+    /// <summary>Variables an operator may never write (the domain names them, e.g. the stored regulatory dates).</summary>
+    public IReadOnlySet<string> OperatorProtectedVariables { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>History time to live of a definition without <c>camunda:historyTimeToLive</c>; null: kept for ever.</summary>
+    public TimeSpan? DefaultHistoryTimeToLive { get; set; }
+
+    /// <summary>A shorter time to live is refused at deploy (this product: the register's retention period, 5 years).</summary>
+    public TimeSpan MinimumHistoryTimeToLive { get; set; } = TimeSpan.FromDays(1827);
+
+    /// <summary>Local time window (engine time zone) in which the history cleanup runs, e.g. 01:00-05:00; null: never on its own.</summary>
+    public string? HistoryCleanupWindow { get; set; } = "01:00-05:00";
+
+    /// <summary>Ended instances removed per cleanup transaction.</summary>
+    public int HistoryCleanupBatchSize { get; set; } = 100;
+
+    /// <summary>How often the cleanup service looks whether it is in its window and has work.</summary>
+    public TimeSpan HistoryCleanupInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -18,7 +18,7 @@ public sealed partial class ProcessEngine
     /// <summary>The one definition of a job that a node may take at <paramref name="now"/> (due or not): not parked by an
     /// incident, and unlocked or its lock expired. Acquisition and the executor's wake-up both use it.</summary>
     private static Expression<Func<JobEntity, bool>> Takeable(DateTimeOffset now) =>
-        j => j.Retries >= 0 && (j.LockExpiresAt == null || j.LockExpiresAt <= now);
+        j => j.Retries >= 0 && !j.IsSuspended && (j.LockExpiresAt == null || j.LockExpiresAt <= now);
 
     /// <summary>Runs every job due now, batch after batch, until none is left. Returns how many jobs ran (failures included).</summary>
     public async Task<int> ExecuteDueJobsAsync(CancellationToken ct = default)
@@ -139,6 +139,15 @@ public sealed partial class ProcessEngine
                     return true;
                 }
                 var state = await ctx.LoadInstanceAsync(instanceId, ct);
+                if (state.Instance.IsSuspended)
+                {
+                    // Suspended after this node locked the job: leave it for when the instance is activated.
+                    job.LockOwner = null;
+                    job.LockExpiresAt = null;
+                    job.IsSuspended = true;
+                    job.Revision++;
+                    return false;
+                }
                 state.Jobs.Remove(job);
                 ctx.Db.Jobs.Remove(job);
                 if (job.ExecutionId is not { } executionId || state.Find(executionId) is not { } execution) return true;
@@ -283,8 +292,10 @@ public sealed partial class ProcessEngine
 
     /// <summary>An operator retries a failed job: its incident is resolved and it is due now (one attempt). Only a job with an
     /// open incident can be retried (<see cref="ConflictException"/> otherwise: to move a timer, see <see cref="SetJobDueDateAsync"/>).</summary>
-    public Task RetryJobAsync(Guid jobId, Actor actor, CancellationToken ct = default) =>
-        _executor.ExecuteAsync(actor, async (ctx, _) =>
+    public Task RetryJobAsync(Guid jobId, Actor actor, CancellationToken ct = default)
+    {
+        RequireOperator(actor, $"retry job {jobId}");
+        return _executor.ExecuteAsync(actor, async (ctx, _) =>
         {
             var job = await ctx.Db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct)
                 ?? throw new NotFoundException($"Job '{jobId}' does not exist.");
@@ -307,6 +318,7 @@ public sealed partial class ProcessEngine
             ctx.CreatedDueJob = true;
             return true;
         }, ct);
+    }
 
     /// <summary>An operator moves a job's due date (typically a timer). Audited (history row <c>JobDueDateChanged</c> with the
     /// actor, old and new date); it moves only the job: variables and dates stored by the process are not touched.</summary>
@@ -316,13 +328,7 @@ public sealed partial class ProcessEngine
     public Task SetJobDueDateAsync(Guid jobId, DateTimeOffset dueAt, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsSystem && !actor.InAnyGroup(_runtime.Options.OperatorGroups))
-        {
-            _logger.LogWarning("Refused: {Actor} may not move the due date of job {JobId} (operators: {Groups})",
-                actor, jobId, string.Join(", ", _runtime.Options.OperatorGroups));
-            throw new ForbiddenException($"Moving a job's due date is an operator operation (groups: {string.Join(", ", _runtime.Options.OperatorGroups)}); "
-                + $"'{actor.Id}' is in none of them.");
-        }
+        RequireOperator(actor, $"move the due date of job {jobId}");
         return _executor.ExecuteAsync(actor, async (ctx, _) =>
         {
             var job = await ctx.Db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct)
@@ -346,7 +352,7 @@ public sealed partial class ProcessEngine
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        return await db.Jobs.Where(j => j.Retries >= 0).OrderBy(j => j.DueAt).Select(j => (DateTimeOffset?)j.DueAt).FirstOrDefaultAsync(ct);
+        return await db.Jobs.Where(j => j.Retries >= 0 && !j.IsSuspended).OrderBy(j => j.DueAt).Select(j => (DateTimeOffset?)j.DueAt).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>When this node should look for jobs again: the earliest due time of a job it may take (jobs locked by

@@ -28,8 +28,14 @@ public sealed partial class ProcessEngine
         return xml ?? throw new NotFoundException($"No process with key '{key}'{(version is null ? "" : $" version {version}")} is deployed.");
     }
 
-    public async Task<ProcessInstanceInfo> GetProcessInstanceAsync(Guid id, CancellationToken ct = default)
+    /// <summary>An instance with its instance-scope variables; a <paramref name="reader"/> who may not read
+    /// <see cref="EngineOptions.RestrictedVariables"/> does not see them (null: the engine's own callers, everything).</summary>
+    public async Task<ProcessInstanceInfo> GetProcessInstanceAsync(Guid id, CancellationToken ct = default) =>
+        await GetProcessInstanceAsync(id, null, ct);
+
+    public async Task<ProcessInstanceInfo> GetProcessInstanceAsync(Guid id, Actor? reader, CancellationToken ct = default)
     {
+        var hidden = CanReadRestricted(reader) ? null : _runtime.Options.RestrictedVariables;
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var instance = await db.ProcessInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new NotFoundException($"Process instance '{id}' does not exist.");
@@ -40,8 +46,9 @@ public sealed partial class ProcessEngine
             .Select(e => e.ActivityId).Distinct().ToList();
         return new ProcessInstanceInfo(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey,
             instance.State.ToString(), active,
-            variables.OrderBy(v => v.Name, StringComparer.Ordinal).ToDictionary(v => v.Name, v => VariableSerializer.Deserialize(v.Type, v.Json)),
-            instance.StartedAt, instance.EndedAt, instance.SuperProcessInstanceId);
+            variables.Where(v => hidden is null || !hidden.Contains(v.Name)).OrderBy(v => v.Name, StringComparer.Ordinal)
+                .ToDictionary(v => v.Name, v => VariableSerializer.Deserialize(v.Type, v.Json)),
+            instance.StartedAt, instance.EndedAt, instance.SuperProcessInstanceId, instance.IsSuspended, instance.LegalHold);
     }
 
     /// <summary>Instances by business key (a complaint's reference), newest first.</summary>
@@ -52,15 +59,42 @@ public sealed partial class ProcessEngine
             .OrderByDescending(i => i.StartedAt).Select(i => i.Id).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<HistoryEventInfo>> GetHistoryAsync(Guid processInstanceId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<HistoryEventInfo>> GetHistoryAsync(Guid processInstanceId, CancellationToken ct = default) =>
+        (await GetHistoryAsync(processInstanceId, null, 0, int.MaxValue, ct)).Items;
+
+    /// <summary>A page of an instance's history, oldest first. For a <paramref name="reader"/> who may not read
+    /// <see cref="EngineOptions.RestrictedVariables"/>, the values of those variables are blanked (the row stays: who
+    /// changed it and when).</summary>
+    public async Task<Page<HistoryEventInfo>> GetHistoryAsync(Guid processInstanceId, Actor? reader, int firstResult, int maxResults,
+        CancellationToken ct = default)
     {
+        var hidden = CanReadRestricted(reader) ? null : _runtime.Options.RestrictedVariables;
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         if (!await db.ProcessInstances.AnyAsync(i => i.Id == processInstanceId, ct))
             throw new NotFoundException($"Process instance '{processInstanceId}' does not exist.");
-        return await db.History.AsNoTracking().Where(h => h.ProcessInstanceId == processInstanceId).OrderBy(h => h.Id)
+        var rows = db.History.AsNoTracking().Where(h => h.ProcessInstanceId == processInstanceId);
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderBy(h => h.Id).Skip(Math.Max(firstResult, 0)).Take(Math.Max(maxResults, 0))
             .Select(h => new HistoryEventInfo(h.Id, h.Timestamp, h.EventType, h.ActivityId, h.ActivityType, h.TaskId, h.UserId,
                 h.VariableName, h.Value, h.Details))
             .ToListAsync(ct);
+        if (hidden is { Count: > 0 })
+            page = page.Select(h => h.VariableName is { } name && hidden.Contains(name) ? h with { Value = null, Details = "restricted" } : h)
+                .ToList();
+        return new Page<HistoryEventInfo>(page, total);
+    }
+
+    /// <summary>The instance's execution tree: the ids an operator names in a modification (cancel an activity instance).</summary>
+    public async Task<IReadOnlyList<ActivityInstanceInfo>> GetActivityInstancesAsync(Guid processInstanceId, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var instance = await db.ProcessInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == processInstanceId, ct)
+            ?? throw new NotFoundException($"Process instance '{processInstanceId}' does not exist.");
+        var model = await _runtime.Definitions.GetModelAsync(db, instance.DefinitionId, ct);
+        var executions = await db.Executions.AsNoTracking().Where(e => e.ProcessInstanceId == processInstanceId)
+            .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToListAsync(ct);
+        return executions.Select(e => new ActivityInstanceInfo(e.Id, e.ActivityId,
+            e.ParentId is null ? "process" : model.NodesById.GetValueOrDefault(e.ActivityId)?.ElementType, e.ParentId)).ToList();
     }
 
     public async Task<TaskInfo> GetTaskAsync(Guid taskId, CancellationToken ct = default)
@@ -141,7 +175,68 @@ public sealed partial class ProcessEngine
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         return await db.Jobs.AsNoTracking().Where(j => processInstanceId == null || j.ProcessInstanceId == processInstanceId)
             .OrderBy(j => j.DueAt)
-            .Select(j => new JobInfo(j.Id, j.Kind.ToString(), j.ProcessInstanceId, j.ActivityId, j.DueAt, j.Retries, j.LastError))
+            .Select(j => new JobInfo(j.Id, j.Kind.ToString(), j.ProcessInstanceId, j.ActivityId, j.DueAt, j.Retries, j.LastError, j.IsSuspended))
             .ToListAsync(ct);
     }
+
+    /// <summary>Jobs by filter, by due time, one page and the total.</summary>
+    public async Task<Page<JobInfo>> QueryJobsAsync(JobQuery query, CancellationToken ct = default)
+    {
+        JobKind? kind = null;
+        if (query.Kind is { } kindText)
+            kind = Enum.TryParse<JobKind>(kindText, ignoreCase: true, out var parsed)
+                ? parsed
+                : throw new RejectedException($"kind: '{kindText}' is not a job kind ({string.Join(", ", Enum.GetNames<JobKind>())}).");
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var jobs = db.Jobs.AsNoTracking();
+        if (query.ProcessInstanceId is { } id) jobs = jobs.Where(j => j.ProcessInstanceId == id);
+        if (query.ActivityId is { } activityId) jobs = jobs.Where(j => j.ActivityId == activityId);
+        if (kind is { } k) jobs = jobs.Where(j => j.Kind == k);
+        if (query.WithIncident is { } withIncident) jobs = withIncident ? jobs.Where(j => j.Retries < 0) : jobs.Where(j => j.Retries >= 0);
+        if (query.Suspended is { } suspended) jobs = jobs.Where(j => j.IsSuspended == suspended);
+        var total = await jobs.CountAsync(ct);
+        var page = await jobs.OrderBy(j => j.DueAt).ThenBy(j => j.Id).Skip(FirstResult(query.FirstResult)).Take(MaxResults(query.MaxResults))
+            .Select(j => new JobInfo(j.Id, j.Kind.ToString(), j.ProcessInstanceId, j.ActivityId, j.DueAt, j.Retries, j.LastError, j.IsSuspended))
+            .ToListAsync(ct);
+        return new Page<JobInfo>(page, total);
+    }
+
+    /// <summary>Incidents by filter, oldest first, one page and the total.</summary>
+    public async Task<Page<IncidentInfo>> QueryIncidentsAsync(IncidentQuery query, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var incidents = db.Incidents.AsNoTracking();
+        if (query.OpenOnly) incidents = incidents.Where(i => i.ResolvedAt == null);
+        if (query.ProcessInstanceId is { } id) incidents = incidents.Where(i => i.ProcessInstanceId == id);
+        if (query.ActivityId is { } activityId) incidents = incidents.Where(i => i.ActivityId == activityId);
+        var total = await incidents.CountAsync(ct);
+        var page = await incidents.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .Skip(FirstResult(query.FirstResult)).Take(MaxResults(query.MaxResults))
+            .Select(i => new IncidentInfo(i.Id, i.JobId, i.ProcessInstanceId, i.ActivityId, i.Message, i.CreatedAt, i.ResolvedAt))
+            .ToListAsync(ct);
+        return new Page<IncidentInfo>(page, total);
+    }
+
+    /// <summary>How many open tasks match a query (the filters of <see cref="QueryTasksAsync"/>, paging ignored).</summary>
+    public async Task<int> CountTasksAsync(TaskQuery query, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        IQueryable<TaskEntity> tasks = db.Tasks.AsNoTracking();
+        if (query.ProcessInstanceId is { } instanceId) tasks = tasks.Where(t => t.ProcessInstanceId == instanceId);
+        if (query.Assignee is { } assignee) tasks = tasks.Where(t => t.Assignee == assignee);
+        if (query.BusinessKey is { } businessKey) tasks = tasks.Where(t => t.BusinessKey == businessKey);
+        if (query.CandidateGroup is null && query.CandidateUser is null) return await tasks.CountAsync(ct);
+        if (query.Assignee is null && !query.IncludeAssigned) tasks = tasks.Where(t => t.Assignee == null);
+        if (query.CandidateGroup is { } group)
+            tasks = tasks.Where(t => db.TaskCandidates.Any(c => c.TaskId == t.Id && c.Kind == "group" && c.Value == group));
+        if (query.CandidateUser is { } user)
+            tasks = tasks.Where(t => db.TaskCandidates.Any(c => c.TaskId == t.Id && c.Kind == "user" && c.Value == user));
+        return await tasks.CountAsync(ct);
+    }
+
+    private static int FirstResult(int firstResult) =>
+        firstResult >= 0 ? firstResult : throw new RejectedException($"firstResult: {firstResult} is negative.");
+
+    private static int MaxResults(int maxResults) =>
+        maxResults is >= 0 and <= 1000 ? maxResults : throw new RejectedException($"maxResults: {maxResults} is not between 0 and 1000.");
 }

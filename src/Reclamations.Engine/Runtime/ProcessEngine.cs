@@ -7,6 +7,7 @@ using Reclamations.Engine.Handlers;
 using Reclamations.Engine.Model;
 using Reclamations.Engine.Parsing;
 using Reclamations.Engine.Persistence;
+using Reclamations.Engine.Variables;
 
 namespace Reclamations.Engine.Runtime;
 
@@ -43,6 +44,7 @@ public sealed partial class ProcessEngine
                 {
                     errors.AddRange(HandlerNameCheck.Check(model, _runtime.Handlers));
                     errors.AddRange(TimerCycleCheck.Check(model, Time.GetUtcNow(), _runtime.TimeZone, _runtime.Options.MinimumCyclePeriod));
+                    if (HistoryRetention.CheckTimeToLive(model, _runtime.Options) is { } ttlError) errors.Add(ttlError);
                     parsed.Add((resource, model));
                 }
             }
@@ -214,6 +216,8 @@ public sealed partial class ProcessEngine
                 };
             }
             var state = await ctx.LoadInstanceAsync(task.ProcessInstanceId, ct);
+            if (state.Instance.IsSuspended)
+                throw new ConflictException($"Process instance '{state.Id}' is suspended: its task '{taskId}' cannot be worked on until it is activated.");
             await action(state, task, runner);
             return true;
         }, ct);
@@ -222,51 +226,99 @@ public sealed partial class ProcessEngine
     /// message start event. Returns how many received it; 0 means nothing waited (the caller reports it). Allowed to the
     /// configured message senders.</summary>
     public async Task<int> CorrelateMessageAsync(string messageName, string? businessKey, Guid? processInstanceId,
-        IReadOnlyDictionary<string, object?>? variables, Actor actor, CancellationToken ct = default)
+        IReadOnlyDictionary<string, object?>? variables, Actor actor, CancellationToken ct = default) =>
+        (await CorrelateAsync(new CorrelationRequest(messageName, businessKey, processInstanceId, Variables: variables, All: true),
+            actor, strict: false, ct)).Correlated;
+
+    /// <summary>Camunda's <c>correlate</c> (see <see cref="CorrelationRequest"/>): exactly one match unless
+    /// <see cref="CorrelationRequest.All"/>; several: <see cref="ConflictException"/> naming the count; none:
+    /// <see cref="NotFoundException"/>, or the message is buffered when it has a time to live. Suspended instances are
+    /// not matched.</summary>
+    public Task<CorrelationResult> CorrelateMessageAsync(CorrelationRequest request, Actor actor, CancellationToken ct = default) =>
+        CorrelateAsync(request, actor, strict: true, ct);
+
+    private async Task<CorrelationResult> CorrelateAsync(CorrelationRequest request, Actor actor, bool strict, CancellationToken ct)
     {
+        var messageName = request.MessageName;
+        if (string.IsNullOrWhiteSpace(messageName)) throw new RejectedException("messageName is required.");
         EnsureMaySendMessages(actor, messageName);
-        EngineVariables.RefuseInternal(variables);
-        var count = await _executor.ExecuteAsync(actor, async (ctx, runner) =>
+        EngineVariables.RefuseInternal(request.Variables);
+        if (request.TimeToLive is { } ttl && ttl <= TimeSpan.Zero)
+            throw new RejectedException($"timeToLive: {ttl} is not a positive duration.");
+        var keys = request.CorrelationKeys?.ToDictionary(k => k.Key, k => VariableSerializer.Serialize(k.Value), StringComparer.Ordinal);
+        var result = await _executor.ExecuteAsync(actor, async (ctx, runner) =>
         {
-            var correlated = 0;
-            if (businessKey is not null || processInstanceId is not null)
+            IQueryable<EventSubscriptionEntity> query = ctx.Db.EventSubscriptions.AsNoTracking()
+                .Where(s => s.MessageName == messageName && s.ProcessInstanceId != null)
+                .Where(s => ctx.Db.ProcessInstances.Any(i => i.Id == s.ProcessInstanceId && i.State == ProcessInstanceState.Active && !i.IsSuspended));
+            if (request.BusinessKey is { } businessKey) query = query.Where(s => s.BusinessKey == businessKey);
+            if (request.ProcessInstanceId is { } instanceId) query = query.Where(s => s.ProcessInstanceId == instanceId);
+            foreach (var (name, (type, json)) in keys ?? [])
+                query = query.Where(s => ctx.Db.Variables.Any(v =>
+                    v.ProcessInstanceId == s.ProcessInstanceId && v.ExecutionId == null && v.Name == name && v.Type == type && v.Json == json));
+            var subscriptions = await query.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(ct);
+            // A message addressed to one instance (or to instance variables) never starts another one.
+            var starts = subscriptions.Count > 0 || request.ProcessInstanceId is not null || keys is { Count: > 0 }
+                ? []
+                : await ctx.Db.EventSubscriptions.AsNoTracking()
+                    .Where(s => s.MessageName == messageName && s.ProcessInstanceId == null).ToListAsync(ct);
+            var matches = subscriptions.Count + starts.Count;
+            if (strict && matches > 1 && !request.All)
+                throw new ConflictException($"Message '{messageName}' matches {matches} waiting executions or start events; " +
+                                            "narrow it (businessKey, processInstanceId, correlationKeys) or send it with all=true.");
+            if (matches == 0)
             {
-                var subscriptions = await ctx.Db.EventSubscriptions
-                    .Where(s => s.MessageName == messageName && s.ProcessInstanceId != null)
-                    .Where(s => businessKey == null || s.BusinessKey == businessKey)
-                    .Where(s => processInstanceId == null || s.ProcessInstanceId == processInstanceId)
-                    .OrderBy(s => s.CreatedAt)
-                    .AsNoTracking().ToListAsync(ct);
-                foreach (var subscription in subscriptions)
+                if (request.TimeToLive is not { } timeToLive) return new CorrelationResult(0, []);
+                var buffered = new BufferedMessageEntity
                 {
-                    var state = await ctx.LoadInstanceAsync(subscription.ProcessInstanceId!.Value, ct);
-                    if (!state.Subscriptions.Any(s => s.Id == subscription.Id)) continue;
-                    if (state.Find(subscription.ExecutionId!.Value) is not { } execution) continue;
-                    ctx.History(state, "MessageCorrelated", subscription.ActivityId, null, execution.Id, details: messageName);
-                    await runner.TriggerAsync(state, execution, state.Model.Node(subscription.ActivityId), null, variables);
-                    await runner.RunAsync();
-                    correlated++;
-                }
+                    Id = EngineIds.New(), MessageName = messageName, BusinessKey = request.BusinessKey,
+                    ProcessInstanceId = request.ProcessInstanceId, CorrelationKeys = BufferedMessages.Write(request.CorrelationKeys),
+                    Variables = BufferedMessages.Write(request.Variables), UserId = ctx.UserId, CreatedAt = ctx.Now,
+                    ExpiresAt = ctx.Now + timeToLive,
+                };
+                ctx.Db.BufferedMessages.Add(buffered);
+                ctx.PendingHistory.Add(new HistoryEventEntity
+                {
+                    ProcessInstanceId = null, Timestamp = ctx.Now, EventType = "MessageBuffered", UserId = ctx.UserId,
+                    Details = $"{messageName} until {buffered.ExpiresAt:O}" +
+                              (request.BusinessKey is null ? "" : $", business key {request.BusinessKey}") +
+                              (request.ProcessInstanceId is null ? "" : $", instance {request.ProcessInstanceId}"),
+                });
+                return new CorrelationResult(0, [], true, buffered.Id, buffered.ExpiresAt);
             }
-            // A message addressed to one instance never starts another one.
-            if (correlated > 0 || processInstanceId is not null) return correlated;
-            var starts = await ctx.Db.EventSubscriptions
-                .Where(s => s.MessageName == messageName && s.ProcessInstanceId == null).AsNoTracking().ToListAsync(ct);
+            var reached = new List<Guid>();
+            foreach (var subscription in subscriptions)
+            {
+                var state = await ctx.LoadInstanceAsync(subscription.ProcessInstanceId!.Value, ct);
+                if (!state.Subscriptions.Any(s => s.Id == subscription.Id)) continue;
+                if (state.Find(subscription.ExecutionId!.Value) is not { } execution) continue;
+                ctx.History(state, "MessageCorrelated", subscription.ActivityId, null, execution.Id, details: messageName);
+                await runner.TriggerAsync(state, execution, state.Model.Node(subscription.ActivityId), null, request.Variables);
+                await runner.RunAsync();
+                reached.Add(state.Id);
+            }
             foreach (var start in starts)
             {
                 var definition = await ctx.Db.ProcessDefinitions.AsNoTracking().FirstAsync(d => d.Id == start.ProcessDefinitionId, ct);
                 var model = await _runtime.Definitions.GetModelAsync(ctx.Db, definition.Id, ct);
-                var state = runner.StartInstance(definition, model, businessKey, null, (StartEvent)model.Node(start.ActivityId),
-                    eventVariables: variables);
+                var state = runner.StartInstance(definition, model, request.BusinessKey, null, (StartEvent)model.Node(start.ActivityId),
+                    eventVariables: request.Variables);
                 ctx.History(state, "MessageCorrelated", start.ActivityId, "startEvent", details: messageName);
-                correlated++;
+                reached.Add(state.Id);
             }
-            return correlated;
+            return new CorrelationResult(reached.Count, reached);
         }, ct);
-        if (count == 0)
+        if (result.Correlated == 0 && !result.Buffered)
+        {
             _logger.LogWarning("Message '{MessageName}' (business key {BusinessKey}, instance {InstanceId}) matched nothing waiting for it",
-                messageName, businessKey, processInstanceId);
-        return count;
+                messageName, request.BusinessKey, request.ProcessInstanceId);
+            if (strict)
+                throw new NotFoundException($"No process waits for message '{messageName}'" +
+                                            (request.BusinessKey is null ? "" : $" with business key '{request.BusinessKey}'") +
+                                            (request.ProcessInstanceId is null ? "" : $" in instance '{request.ProcessInstanceId}'") +
+                                            (keys is { Count: > 0 } ? $" with {string.Join(", ", keys.Keys)} as given" : "") + ".");
+        }
+        return result;
     }
 
     private static ProcessInstanceInfo Snapshot(InstanceState state)
@@ -276,6 +328,6 @@ public sealed partial class ProcessEngine
             .Select(e => e.ActivityId).Distinct().ToList();
         return new ProcessInstanceInfo(state.Id, state.Instance.DefinitionKey, state.Instance.DefinitionVersion, state.Instance.BusinessKey,
             state.Instance.State.ToString(), active, state.VisibleVariables(null), state.Instance.StartedAt, state.Instance.EndedAt,
-            state.Instance.SuperProcessInstanceId);
+            state.Instance.SuperProcessInstanceId, state.Instance.IsSuspended, state.Instance.LegalHold);
     }
 }

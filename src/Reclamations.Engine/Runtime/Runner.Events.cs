@@ -79,6 +79,26 @@ internal sealed partial class Runner
         };
         state.Subscriptions.Add(subscription);
         ctx.Db.EventSubscriptions.Add(subscription);
+        Plan(() => DeliverBufferedAsync(state, subscription));
+    }
+
+    /// <summary>A message buffered before this subscription existed (same name, matching business key, instance and
+    /// correlation keys, not expired) is delivered now, once: its row goes in the same transaction.</summary>
+    private async Task DeliverBufferedAsync(InstanceState state, EventSubscriptionEntity subscription)
+    {
+        if (!state.Subscriptions.Contains(subscription) || state.Instance.IsSuspended) return;
+        var waiting = new List<BufferedMessageEntity>();
+        await waiting.AddAllAsync(BufferedMessages.Waiting(ctx.Db, subscription.MessageName, ctx.Now), ct);
+        var message = waiting.Find(m =>
+            ctx.Db.Entry(m).State != Microsoft.EntityFrameworkCore.EntityState.Deleted
+            && (m.BusinessKey is null || m.BusinessKey == state.Instance.BusinessKey)
+            && (m.ProcessInstanceId is null || m.ProcessInstanceId == state.Id)
+            && BufferedMessages.KeysMatch(m.CorrelationKeys, state));
+        if (message is null || state.Find(subscription.ExecutionId!.Value) is not { } execution) return;
+        ctx.Db.BufferedMessages.Remove(message);
+        ctx.History(state, "MessageCorrelated", subscription.ActivityId, null, execution.Id,
+            details: $"{message.MessageName} (buffered {message.CreatedAt:O} by {message.UserId})");
+        await TriggerAsync(state, execution, state.Model.Node(subscription.ActivityId), null, BufferedMessages.Read(message.Variables));
     }
 
     internal JobEntity CreateJob(InstanceState? state, ExecutionEntity? execution, JobKind kind, string activityId,
@@ -96,6 +116,7 @@ internal sealed partial class Runner
             RetryCycle = retryCycle,
             Retries = Rt.InitialRetries(retryCycle),
             CreatedAt = ctx.Now,
+            IsSuspended = state?.Instance.IsSuspended ?? false,
         };
         state?.Jobs.Add(job);
         ctx.Db.Jobs.Add(job);

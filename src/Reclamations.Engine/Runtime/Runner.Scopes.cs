@@ -26,6 +26,7 @@ internal sealed partial class Runner
             StartedAt = ctx.Now,
             SuperExecutionId = callerExecution?.Id,
             SuperProcessInstanceId = caller?.Id,
+            LegalHold = caller?.Instance.LegalHold ?? false,
         };
         ctx.Db.ProcessInstances.Add(instance);
         var state = new InstanceState(instance, model);
@@ -94,7 +95,7 @@ internal sealed partial class Runner
     }
 
     /// <summary>Ends the instance: every execution, task, job and subscription goes; instance variables stay readable.</summary>
-    private async Task EndInstanceAsync(InstanceState state, ProcessInstanceState final, bool resumeCaller)
+    private async Task EndInstanceAsync(InstanceState state, ProcessInstanceState final, bool resumeCaller, string? details = null)
     {
         foreach (var execution in state.Executions.ToList())
         {
@@ -103,7 +104,12 @@ internal sealed partial class Runner
         }
         state.Instance.State = final;
         state.Instance.EndedAt = ctx.Now;
-        ctx.History(state, final == ProcessInstanceState.Completed ? "ProcessCompleted" : "ProcessTerminated", state.Model.Id, "process");
+        ctx.History(state, final switch
+        {
+            ProcessInstanceState.Completed => "ProcessCompleted",
+            ProcessInstanceState.Cancelled => "ProcessCancelled",
+            _ => "ProcessTerminated",
+        }, state.Model.Id, "process", details: details);
 
         if (!resumeCaller || state.Instance.SuperProcessInstanceId is not { } callerId) return;
         var caller = await ctx.LoadInstanceAsync(callerId, ct);

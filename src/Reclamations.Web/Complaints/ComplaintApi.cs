@@ -6,6 +6,7 @@ using Reclamations.Domain.Workflow;
 using Reclamations.Engine.Api;
 using Reclamations.Engine.Runtime;
 using Reclamations.Web.Infrastructure;
+using Reclamations.Web.Engine;
 
 namespace Reclamations.Web.Complaints;
 
@@ -22,7 +23,7 @@ public static class ComplaintApi
                 complaint.AcknowledgementDueDate, complaint.ResponseDueDate, complaint.ProcessInstanceId, complaint.Status.ToString()));
         });
         complaints.MapGet("/", async (string? status, string? category, string? profile, DateOnly? receivedFrom, DateOnly? receivedTo,
-            bool? overdue, ComplaintRegister register, CancellationToken ct) =>
+            bool? overdue, int? firstResult, int? maxResults, HttpContext http, ComplaintRegister register, CancellationToken ct) =>
         {
             ComplaintStatus? parsedStatus = null;
             if (status is not null)
@@ -36,7 +37,7 @@ public static class ComplaintApi
             {
                 Status = parsedStatus, Category = category, Profile = profile, ReceivedFrom = receivedFrom, ReceivedTo = receivedTo, Overdue = overdue,
             };
-            return TypedResults.Ok(await register.ListAsync(filter, ct));
+            return Paging.Ok(http, await register.ListAsync(filter, ct), firstResult, maxResults);
         });
         complaints.MapGet("/{id:guid}", async (Guid id, ComplaintRegister register, ProcessEngine engine, CancellationToken ct) =>
         {
@@ -112,7 +113,8 @@ public static class ComplaintApi
         });
 
         var profiles = app.MapGroup("/api/profiles").WithTags("Profiles");
-        profiles.MapGet("/", async (DeadlineProfileStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)));
+        profiles.MapGet("/", async (int? firstResult, int? maxResults, HttpContext http, DeadlineProfileStore store, CancellationToken ct) =>
+            Paging.Ok(http, await store.ListAsync(ct), firstResult, maxResults));
         profiles.MapGet("/{code}", async (string code, DeadlineProfileStore store, CancellationToken ct) => TypedResults.Ok(await store.GetAsync(code, ct)));
         profiles.MapPut("/{code}", async (string code, DeadlineProfile profile, DeadlineProfileStore store, DeadlineProfileCatalog catalog,
             CancellationToken ct) =>

@@ -16,8 +16,8 @@ public static class EngineApi
         var api = app.MapGroup("/api/engine").WithTags("Engine");
 
         api.MapPost("/deployments", DeployAsync).WithName("Deploy").DisableAntiforgery();
-        api.MapGet("/process-definitions", async (ProcessEngine engine, CancellationToken ct) =>
-            TypedResults.Ok(await engine.GetProcessDefinitionsAsync(ct: ct)));
+        api.MapGet("/process-definitions", async (int? firstResult, int? maxResults, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
+            Paging.Ok(http, await engine.GetProcessDefinitionsAsync(ct: ct), firstResult, maxResults));
         api.MapGet("/process-definitions/{key}/xml", async (string key, int? version, ProcessEngine engine, CancellationToken ct) =>
             Results.Text(await engine.GetProcessDefinitionXmlAsync(key, version, ct), "application/xml"));
         api.MapPost("/process-definitions/{key}/start", async (string key, StartProcessRequest? request, HttpContext http, ProcessEngine engine,
@@ -26,16 +26,25 @@ public static class EngineApi
             var instance = await engine.StartProcessAsync(key, request?.BusinessKey, ToValues(request?.Variables), http.GetActor(), ct);
             return TypedResults.Created($"/api/engine/process-instances/{instance.Id}", new StartProcessResponse(instance.Id, instance.State));
         });
-        api.MapGet("/process-instances/{id:guid}", async (Guid id, ProcessEngine engine, CancellationToken ct) =>
-            TypedResults.Ok(await engine.GetProcessInstanceAsync(id, ct)));
-        api.MapGet("/process-instances/{id:guid}/history", async (Guid id, ProcessEngine engine, CancellationToken ct) =>
-            TypedResults.Ok(await engine.GetHistoryAsync(id, ct)));
+        api.MapGet("/process-instances/{id:guid}", async (Guid id, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
+            TypedResults.Ok(await engine.GetProcessInstanceAsync(id, http.GetActor(), ct)));
+        api.MapGet("/process-instances/{id:guid}/history", async (Guid id, int? firstResult, int? maxResults, HttpContext http,
+            ProcessEngine engine, CancellationToken ct) =>
+        {
+            var (first, max) = Paging.Check(firstResult, maxResults, defaultMax: Paging.Limit);
+            return Paging.Ok(http, await engine.GetHistoryAsync(id, http.GetActor(), first, max, ct));
+        });
 
+        // firstResult / maxResults; skip / take are kept as their aliases.
         api.MapGet("/tasks", async (Guid? processInstanceId, string? assignee, string? candidateGroup, string? candidateUser,
-                string? businessKey, bool? includeAssigned, int? skip, int? take, ProcessEngine engine, CancellationToken ct) =>
-            TypedResults.Ok(await engine.QueryTasksAsync(
-                new TaskQuery(processInstanceId, assignee, candidateGroup, candidateUser, businessKey, skip ?? 0, take ?? 50,
-                    includeAssigned ?? false), ct)));
+            string? businessKey, bool? includeAssigned, int? firstResult, int? maxResults, int? skip, int? take, HttpContext http,
+            ProcessEngine engine, CancellationToken ct) =>
+        {
+            var (first, max) = Paging.Check(firstResult ?? skip, maxResults ?? take, defaultMax: 50);
+            var query = new TaskQuery(processInstanceId, assignee, candidateGroup, candidateUser, businessKey, first, max, includeAssigned ?? false);
+            var page = max == 0 ? [] : await engine.QueryTasksAsync(query, ct);
+            return Paging.Ok(http, new Page<TaskInfo>(page, await engine.CountTasksAsync(query, ct)));
+        });
         api.MapGet("/tasks/{id:guid}", async (Guid id, ProcessEngine engine, CancellationToken ct) =>
             TypedResults.Ok(await engine.GetTaskAsync(id, ct)));
         // The acting user is the request's (HttpContext.GetActor), never a field of the body.
@@ -76,23 +85,40 @@ public static class EngineApi
             return Results.NoContent();
         });
 
-        api.MapPost("/messages", async (CorrelateMessageRequest request, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
+        api.MapPost("/messages", async (CorrelateMessageRequest request, HttpContext http, ProcessEngine engine, EngineRuntime runtime,
+            CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.MessageName))
                 return Results.Problem(statusCode: 400, title: "Bad request", detail: "messageName is required.");
-            var count = await engine.CorrelateMessageAsync(request.MessageName, request.BusinessKey, request.ProcessInstanceId,
-                ToValues(request.Variables), http.GetActor(), ct);
-            return count == 0
-                ? Results.Problem(statusCode: 404, title: "Nothing waits for this message",
-                    detail: $"No process waits for message '{request.MessageName}'" +
-                            (request.BusinessKey is null ? "" : $" with business key '{request.BusinessKey}'") +
-                            (request.ProcessInstanceId is null ? "" : $" in instance '{request.ProcessInstanceId}'") + ".")
-                : Results.Ok(new CorrelateMessageResponse(count));
+            TimeSpan? timeToLive = null;
+            if (request.TimeToLive is { } ttlText)
+            {
+                if (!IsoDuration.TryParse(ttlText, out var duration))
+                    return Results.Problem(statusCode: 400, title: "Bad request", detail: $"timeToLive: '{ttlText}' is not an ISO 8601 duration (e.g. PT1H).");
+                var now = engine.Time.GetUtcNow();
+                timeToLive = duration.AddTo(now, runtime.TimeZone) - now;
+            }
+            var result = await engine.CorrelateMessageAsync(new CorrelationRequest(request.MessageName, request.BusinessKey,
+                request.ProcessInstanceId, ToValues(request.CorrelationKeys), ToValues(request.Variables), request.All ?? false, timeToLive),
+                http.GetActor(), ct);
+            return result.Buffered
+                ? Results.Accepted(value: new BufferedMessageResponse(true, result.BufferedMessageId!.Value, result.ExpiresAt!.Value))
+                : Results.Ok(new CorrelateMessageResponse(result.Correlated, result.ProcessInstanceIds));
         });
 
-        api.MapGet("/incidents", async (ProcessEngine engine, CancellationToken ct) => TypedResults.Ok(await engine.GetIncidentsAsync(ct: ct)));
-        api.MapGet("/jobs", async (Guid? processInstanceId, ProcessEngine engine, CancellationToken ct) =>
-            TypedResults.Ok(await engine.GetJobsAsync(processInstanceId, ct)));
+        api.MapGet("/incidents", async (Guid? processInstanceId, string? activityId, bool? open, int? firstResult, int? maxResults,
+            HttpContext http, ProcessEngine engine, CancellationToken ct) =>
+        {
+            var (first, max) = Paging.Check(firstResult, maxResults);
+            return Paging.Ok(http, await engine.QueryIncidentsAsync(new IncidentQuery(processInstanceId, activityId, open ?? true, first, max), ct));
+        });
+        api.MapGet("/jobs", async (Guid? processInstanceId, string? activityId, string? kind, bool? withIncident, bool? suspended,
+            int? firstResult, int? maxResults, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
+        {
+            var (first, max) = Paging.Check(firstResult, maxResults);
+            return Paging.Ok(http, await engine.QueryJobsAsync(
+                new JobQuery(processInstanceId, activityId, kind, withIncident, suspended, first, max), ct));
+        });
         api.MapPost("/jobs/{id:guid}/retry", async (Guid id, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
         {
             await engine.RetryJobAsync(id, http.GetActor(), ct);
@@ -116,6 +142,7 @@ public static class EngineApi
             return Results.NoContent();
         });
 
+        api.MapOperatorApi();
         MapClock(app, api);
         return app;
     }

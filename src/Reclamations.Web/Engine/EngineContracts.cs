@@ -15,10 +15,15 @@ public sealed record SetAssigneeRequest(string? Assignee);
 /// <summary>The user the task is delegated to.</summary>
 public sealed record DelegateTaskRequest(string? Delegate);
 
+/// <summary><c>all</c>: deliver to every match (default: exactly one); <c>correlationKeys</c>: instance variables the receiver
+/// must have; <c>timeToLive</c> (ISO 8601 duration, e.g. PT1H): buffer the message when nothing waits for it yet.</summary>
 public sealed record CorrelateMessageRequest(string? MessageName, string? BusinessKey, Guid? ProcessInstanceId,
-    Dictionary<string, JsonElement>? Variables);
+    Dictionary<string, JsonElement>? Variables, Dictionary<string, JsonElement>? CorrelationKeys = null, bool? All = null,
+    string? TimeToLive = null);
 
-public sealed record CorrelateMessageResponse(int Correlated);
+public sealed record CorrelateMessageResponse(int Correlated, IReadOnlyList<Guid>? ProcessInstanceIds = null);
+
+public sealed record BufferedMessageResponse(bool Buffered, Guid Id, DateTimeOffset ExpiresAt);
 
 public sealed record DeploymentResponse(IReadOnlyList<DeployedDefinitionResponse> ProcessDefinitions);
 

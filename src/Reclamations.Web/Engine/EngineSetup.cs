@@ -40,6 +40,12 @@ public static class EngineSetup
             o.JobPollInterval = Duration(config, "Engine:JobPollInterval") ?? o.JobPollInterval;
             o.MinimumCyclePeriod = Duration(config, "Engine:MinimumCyclePeriod") ?? o.MinimumCyclePeriod;
             o.OperatorGroups = Groups(config, "Engine:OperatorGroups") ?? o.OperatorGroups;
+            if (config["Engine:DefaultHistoryTimeToLive"] is { Length: > 0 } ttl)
+                o.DefaultHistoryTimeToLive = Days("Engine:DefaultHistoryTimeToLive", ttl);
+            if (config["Engine:MinimumHistoryTimeToLive"] is { Length: > 0 } minimum)
+                o.MinimumHistoryTimeToLive = Days("Engine:MinimumHistoryTimeToLive", minimum);
+            if (config["Engine:HistoryCleanupWindow"] is { } window) o.HistoryCleanupWindow = window.Length == 0 ? null : CleanupWindow.Parse(window).ToString();
+            if (int.TryParse(config["Engine:HistoryCleanupBatchSize"], out var batch) && batch > 0) o.HistoryCleanupBatchSize = batch;
         });
     }
 
@@ -62,6 +68,20 @@ public static class EngineSetup
         if (IsoDuration.TryParse(text, out var iso) && iso is { Years: 0, Months: 0 }) return TimeSpan.FromDays(iso.Weeks * 7 + iso.Days) + iso.Time;
         if (TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero) return span;
         throw new InvalidOperationException($"{key} '{text}' is not a duration (e.g. PT5M or 00:05:00).");
+    }
+
+
+    /// <summary>A time to live in days: <c>1827</c> or <c>P1827D</c> (as <c>camunda:historyTimeToLive</c>).</summary>
+    private static TimeSpan Days(string key, string text)
+    {
+        try
+        {
+            return Reclamations.Engine.Parsing.HistoryTimeToLiveReader.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException($"{key}: {e.Message}.", e);
+        }
     }
 
     /// <summary><c>Engine:Clock=Manual</c> is honoured only in Development and Testing.</summary>

@@ -61,7 +61,7 @@ public sealed class RetryAndIncidentTests
         (await h.AdvanceAsync(TimeSpan.FromDays(30))).Should().Be(0, "a job with an incident waits for an operator");
         h.Script.CallsTo("work").Should().Be(4);
 
-        await h.Engine.RetryJobAsync(job.Id, new Actor("operator"));
+        await h.Engine.RetryJobAsync(job.Id, new Actor("operator", ["Admin"]));
         (await h.Engine.GetIncidentsAsync()).Should().BeEmpty();
         (await h.Engine.GetIncidentsAsync(openOnly: false)).Should().ContainSingle()
             .Which.ResolvedAt.Should().Be(now.AddDays(30));

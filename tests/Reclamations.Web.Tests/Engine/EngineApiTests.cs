@@ -131,7 +131,9 @@ public sealed class EngineApiTests : IDisposable
         var badDuration = await client.PostJsonAsync("/api/engine/clock/advance", new { duration = "ten days" });
         badDuration.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await badDuration.JsonAsync())["detail"]!.GetValue<string>().Should().Contain("ten days");
-        (await client.PostJsonAsync($"/api/engine/jobs/{Guid.NewGuid()}/retry", new { })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var admin = _host.ClientAs("olga", "Admin");
+        (await admin.PostJsonAsync($"/api/engine/jobs/{Guid.NewGuid()}/retry", new { })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.PostJsonAsync($"/api/engine/jobs/{Guid.NewGuid()}/retry", new { })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await client.GetAsync("/api/engine/incidents")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

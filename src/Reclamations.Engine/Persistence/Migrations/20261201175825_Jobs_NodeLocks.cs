@@ -20,9 +20,9 @@ namespace Reclamations.Engine.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "AttemptStartedAt",
-                table: "Jobs");
+            // In place (SQLite 3.35+): EF's DropColumn rebuilds the table from this migration's model, which does not know
+            // the columns other migrations of the same day added (Jobs.IsSuspended), and would drop them.
+            migrationBuilder.Sql("ALTER TABLE \"Jobs\" DROP COLUMN \"AttemptStartedAt\";");
         }
     }
 }

@@ -17,6 +17,46 @@ namespace Reclamations.Engine.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Reclamations.Engine.Persistence.BufferedMessageEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BusinessKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrelationKeys")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProcessInstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Variables")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("MessageName", "ExpiresAt");
+
+                    b.ToTable("BufferedMessages", (string)null);
+                });
+
             modelBuilder.Entity("Reclamations.Engine.Persistence.EventSubscriptionEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -90,6 +130,47 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.ToTable("Executions", (string)null);
                 });
 
+            modelBuilder.Entity("Reclamations.Engine.Persistence.HistoryCleanupRunEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Batches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HistoryRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Instances")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VariableRows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("HistoryCleanupRuns", (string)null);
+                });
+
             modelBuilder.Entity("Reclamations.Engine.Persistence.HistoryEventEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -133,6 +214,9 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProcessInstanceId");
+
+                    b.HasIndex("TaskId")
+                        .HasFilter("\"TaskId\" IS NOT NULL");
 
                     b.ToTable("History", (string)null);
                 });
@@ -194,6 +278,9 @@ namespace Reclamations.Engine.Persistence.Migrations
 
                     b.Property<Guid?>("ExecutionId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -297,6 +384,12 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LegalHold")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -319,6 +412,9 @@ namespace Reclamations.Engine.Persistence.Migrations
 
                     b.HasIndex("BusinessKey")
                         .HasFilter("\"BusinessKey\" IS NOT NULL");
+
+                    b.HasIndex("EndedAt")
+                        .HasFilter("\"EndedAt\" IS NOT NULL");
 
                     b.HasIndex("SuperExecutionId")
                         .HasFilter("\"SuperExecutionId\" IS NOT NULL");
@@ -418,6 +514,9 @@ namespace Reclamations.Engine.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BusinessKey")
+                        .HasFilter("\"BusinessKey\" IS NOT NULL");
 
                     b.HasIndex("ProcessInstanceId");
 
