@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Reclamations.Engine.Persistence;
@@ -60,7 +61,10 @@ public static class AccountsSetup
                 o.TimeProvider = TimeProvider.System;
                 o.Events = ApiAwareCookieEvents();
             }));
-        services.AddAuthorizationBuilder().AddReclamationsPolicies();
+        // Every route needs a signed-in user unless it says otherwise (AllowAnonymous: sign-in, health, public form).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddReclamationsPolicies();
         return builder;
     }
 

@@ -4,6 +4,7 @@ using Reclamations.Domain.Profiles;
 using Reclamations.Domain.Register;
 using Reclamations.Domain.Workflow;
 using Reclamations.Engine.Api;
+using Reclamations.Web.Accounts;
 using Reclamations.Engine.Runtime;
 using Reclamations.Web.Infrastructure;
 using Reclamations.Web.Engine;
@@ -15,7 +16,7 @@ public static class ComplaintApi
 {
     public static IEndpointRouteBuilder MapComplaintApi(this IEndpointRouteBuilder app)
     {
-        var complaints = app.MapGroup("/api/complaints").WithTags("Complaints");
+        var complaints = app.MapGroup("/api/complaints").WithTags("Complaints").RequireAuthorization(Policies.HandlesComplaints);
         complaints.MapPost("/", async (RegisterComplaintRequest request, HttpContext http, ComplaintService service, CancellationToken ct) =>
         {
             var complaint = await service.RegisterAsync(ComplaintRequestMapper.ToNewComplaint(request), http.GetActor(), ct);
@@ -112,7 +113,7 @@ public static class ComplaintApi
             return TypedResults.Ok(await register.SetCorrectiveActionStatusAsync(actionId, status, http.GetActor().Id, ct));
         });
 
-        var profiles = app.MapGroup("/api/profiles").WithTags("Profiles");
+        var profiles = app.MapGroup("/api/profiles").WithTags("Profiles").RequireAuthorization();
         profiles.MapGet("/", async (int? firstResult, int? maxResults, HttpContext http, DeadlineProfileStore store, CancellationToken ct) =>
             Paging.Ok(http, await store.ListAsync(ct), firstResult, maxResults));
         profiles.MapGet("/{code}", async (string code, DeadlineProfileStore store, CancellationToken ct) => TypedResults.Ok(await store.GetAsync(code, ct)));
@@ -124,7 +125,7 @@ public static class ComplaintApi
             var saved = await store.SaveAsync(profile, ct);
             catalog.Replace(await store.ListAsync(ct));
             return TypedResults.Ok(saved);
-        });
+        }).RequireAuthorization(Policies.ManagesProcess);
         profiles.MapGet("/{code}/deadlines", async (string code, DateOnly? receivedAt, DateOnly? sentAt, DeadlineProfileStore store, CancellationToken ct) =>
         {
             if (receivedAt is not { } received)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Reclamations.Engine.Api;
+using Reclamations.Web.Accounts;
 using Reclamations.Engine.Hosting;
 using Reclamations.Engine.Runtime;
 using Reclamations.Engine.Timers;
@@ -13,9 +14,10 @@ public static class EngineApi
 {
     public static IEndpointRouteBuilder MapEngineApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/engine").WithTags("Engine");
+        // Signed-in users; the engine checks who may do what (candidates, supervisors, starters, operators).
+        var api = app.MapGroup("/api/engine").WithTags("Engine").RequireAuthorization();
 
-        api.MapPost("/deployments", DeployAsync).WithName("Deploy").DisableAntiforgery();
+        api.MapPost("/deployments", DeployAsync).WithName("Deploy").DisableAntiforgery().RequireAuthorization(Policies.ManagesProcess);
         api.MapGet("/process-definitions", async (int? firstResult, int? maxResults, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
             Paging.Ok(http, await engine.GetProcessDefinitionsAsync(ct: ct), firstResult, maxResults));
         api.MapGet("/process-definitions/{key}/xml", async (string key, int? version, ProcessEngine engine, CancellationToken ct) =>

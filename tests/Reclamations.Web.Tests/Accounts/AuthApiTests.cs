@@ -94,7 +94,10 @@ public sealed class AuthApiTests : IDisposable
     {
         var client = _host.CreateClient();
         var register = await client.PostJsonAsync("/api/auth/register", new { email = "intrus@example.com", password = "Intrus!2026" });
-        register.StatusCode.Should().BeOneOf(HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed);
+        ((int)register.StatusCode).Should().BeGreaterThanOrEqualTo(400);
+        var routes = _host.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().Select(e => e.RoutePattern.RawText ?? "").ToList();
+        routes.Should().Contain("/api/auth/login").And.NotContain(r => r.Contains("register", StringComparison.OrdinalIgnoreCase));
         (await client.PostJsonAsync("/api/auth/login", new { email = "intrus@example.com", password = "Intrus!2026" }))
             .StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }

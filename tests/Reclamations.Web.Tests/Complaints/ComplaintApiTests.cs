@@ -143,13 +143,16 @@ public sealed class ComplaintApiTests : IAsyncLifetime
 
         var lu = await (await _s.Client.GetAsync("/api/profiles/LU-CAA")).JsonAsync();
         lu["responsePeriod"]!["count"] = 45;
-        var saved = await _s.Client.PutAsync("/api/profiles/LU-CAA", new StringContent(lu.ToJsonString(), Encoding.UTF8, "application/json"));
+        (await _s.Client.PutAsync("/api/profiles/LU-CAA", new StringContent(lu.ToJsonString(), Encoding.UTF8, "application/json")))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden, "staff do not edit deadline profiles");
+        using var owner = _s.ClientAs("owner", "ProcessOwner");
+        var saved = await owner.PutAsync("/api/profiles/LU-CAA", new StringContent(lu.ToJsonString(), Encoding.UTF8, "application/json"));
         saved.StatusCode.Should().Be(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
         var luDeadlines = await (await _s.Client.GetAsync("/api/profiles/LU-CAA/deadlines?receivedAt=2026-04-30")).JsonAsync();
         luDeadlines["responseDueDate"]!.GetValue<string>().Should().Be("2026-06-14");
 
         lu["responsePeriod"]!["count"] = -3;
-        var refused = await _s.Client.PutAsync("/api/profiles/LU-CAA", new StringContent(lu.ToJsonString(), Encoding.UTF8, "application/json"));
+        var refused = await owner.PutAsync("/api/profiles/LU-CAA", new StringContent(lu.ToJsonString(), Encoding.UTF8, "application/json"));
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await (await _s.Client.GetAsync("/api/profiles/LU-CAA")).JsonAsync())["responsePeriod"]!["count"]!.GetValue<int>().Should().Be(45);
     }

@@ -39,7 +39,7 @@ public sealed class ComplaintScenario : IAsyncDisposable
         Client = _host.ClientAs("staff.user", "Staff");
     }
 
-    /// <summary>The groups of the users the scenarios act as (the transitional X-User-Groups header).</summary>
+    /// <summary>The roles of the users the scenarios sign in as.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         ["staff.user"] = ["Staff"],

@@ -22,7 +22,7 @@ public sealed class RegistrationAtomicityTests
             var workflows = RepoFolders.Find("workflows");
             foreach (var file in Directory.GetFiles(workflows, "*.bpmn"))
             {
-                var deployed = await client.PostAsync("/api/engine/deployments",
+                var deployed = await host.ClientAs("owner", "ProcessOwner").PostAsync("/api/engine/deployments",
                     new StringContent(await File.ReadAllTextAsync(file), System.Text.Encoding.UTF8, "application/xml"));
                 deployed.StatusCode.Should().Be(HttpStatusCode.Created);
             }

@@ -14,7 +14,7 @@ public sealed class ClockAndRestartTests
         using var host = new WebHost(manualClock: manual, environment: environment);
         try
         {
-            var client = host.CreateClient();
+            var client = host.ClientAs("olga", "Admin");
             (await client.GetAsync("/api/engine/clock")).StatusCode.Should().Be(HttpStatusCode.NotFound);
             (await client.PostJsonAsync("/api/engine/clock/advance", new { duration = "P1D" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
         }
@@ -45,7 +45,7 @@ public sealed class ClockAndRestartTests
             }
 
             using var second = new WebHost(folder);
-            var again = second.CreateClient();
+            var again = second.ClientAs("alice", "Staff");
             var definitions = await (await again.GetAsync("/api/engine/process-definitions")).JsonAsync();
             definitions.AsArray().Should().ContainSingle(d => d!["key"]!.GetValue<string>() == "simple" && d["version"]!.GetValue<int>() == 1);
             var instance = await (await again.GetAsync($"/api/engine/process-instances/{id}")).JsonAsync();

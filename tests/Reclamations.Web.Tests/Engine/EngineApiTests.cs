@@ -18,7 +18,7 @@ public sealed class EngineApiTests : IDisposable
     private async Task<HttpClient> ClientWithSimpleProcessAsync()
     {
         var client = _host.ClientAs("alice", "Staff");
-        var response = await client.PostAsync("/api/engine/deployments", new StringContent(TestBpmn.Simple, Encoding.UTF8, "application/xml"));
+        var response = await _host.ClientAs("owner", "ProcessOwner").PostAsync("/api/engine/deployments", new StringContent(TestBpmn.Simple, Encoding.UTF8, "application/xml"));
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         var body = await response.JsonAsync();
         body["processDefinitions"]![0]!["key"]!.GetValue<string>().Should().Be("simple");
@@ -30,7 +30,7 @@ public sealed class EngineApiTests : IDisposable
     public async Task Deploying_the_same_file_twice_keeps_version_1_and_a_changed_file_makes_version_2()
     {
         var client = await ClientWithSimpleProcessAsync();
-        var again = await (await client.PostAsync("/api/engine/deployments", new StringContent(TestBpmn.Simple, Encoding.UTF8, "application/xml"))).JsonAsync();
+        var again = await (await _host.ClientAs("owner", "ProcessOwner").PostAsync("/api/engine/deployments", new StringContent(TestBpmn.Simple, Encoding.UTF8, "application/xml"))).JsonAsync();
         again["processDefinitions"]![0]!["version"]!.GetValue<int>().Should().Be(1);
 
         var changed = TestBpmn.Simple.Replace("name=\"Simple\"", "name=\"Simple v2\"");
@@ -38,7 +38,7 @@ public sealed class EngineApiTests : IDisposable
         var file = new StringContent(changed, Encoding.UTF8);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
         multipart.Add(file, "files", "simple.bpmn");
-        var response = await client.PostAsync("/api/engine/deployments", multipart);
+        var response = await _host.ClientAs("owner", "ProcessOwner").PostAsync("/api/engine/deployments", multipart);
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         (await response.JsonAsync())["processDefinitions"]![0]!["version"]!.GetValue<int>().Should().Be(2);
 
@@ -51,9 +51,9 @@ public sealed class EngineApiTests : IDisposable
     [Fact]
     public async Task An_invalid_file_is_refused_with_the_element_id_and_nothing_is_deployed()
     {
-        var client = _host.CreateClient();
+        var client = _host.ClientAs("owner", "ProcessOwner");
         var invalid = TestBpmn.Simple.Replace("""<intermediateCatchEvent id="wait">""", """<complexGateway id="gw" /><intermediateCatchEvent id="wait">""");
-        var response = await client.PostAsync("/api/engine/deployments", new StringContent(invalid, Encoding.UTF8, "application/xml"));
+        var response = await _host.ClientAs("owner", "ProcessOwner").PostAsync("/api/engine/deployments", new StringContent(invalid, Encoding.UTF8, "application/xml"));
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         var problem = await response.JsonAsync();

@@ -16,19 +16,14 @@ public sealed class JobDueDateApiTests : IDisposable
         WebHost.DeleteFolder(_host.Folder);
     }
 
-    private static HttpRequestMessage Put(string url, object body, string user, string groups)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-User-Id", user);
-        request.Headers.Add("X-User-Groups", groups);
-        return request;
-    }
+    private static HttpRequestMessage Put(string url, object body) =>
+        new(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
 
     /// <summary>An instance of the simple process waiting on its 10-day timer; returns the client, instance and job ids.</summary>
     private async Task<(HttpClient Client, string Instance, string Job)> WaitingOnTimerAsync()
     {
         var client = _host.ClientAs("accueil", "Staff");
-        (await client.PostAsync("/api/engine/deployments", new StringContent(TestBpmn.Simple, Encoding.UTF8, "application/xml")))
+        (await _host.ClientAs("owner", "ProcessOwner").PostAsync("/api/engine/deployments", new StringContent(TestBpmn.Simple, Encoding.UTF8, "application/xml")))
             .StatusCode.Should().Be(HttpStatusCode.Created);
         var started = await (await client.PostJsonAsync("/api/engine/process-definitions/simple/start", new { businessKey = "REC-1" })).JsonAsync();
         var instance = started["id"]!.GetValue<string>();
@@ -44,7 +39,7 @@ public sealed class JobDueDateApiTests : IDisposable
     {
         var (client, instance, job) = await WaitingOnTimerAsync();
 
-        var moved = await client.SendAsync(Put($"/api/engine/jobs/{job}/due-date", new { dueDate = "2030-01-15T09:00:00+01:00" }, "marie", "Admin"));
+        var moved = await _host.ClientAs("marie", "Admin").SendAsync(Put($"/api/engine/jobs/{job}/due-date", new { dueDate = "2030-01-15T09:00:00+01:00" }));
 
         moved.StatusCode.Should().Be(HttpStatusCode.NoContent);
         var jobs = (await (await client.GetAsync($"/api/engine/jobs?processInstanceId={instance}")).JsonAsync()).AsArray();
@@ -59,12 +54,12 @@ public sealed class JobDueDateApiTests : IDisposable
     {
         var (client, instance, job) = await WaitingOnTimerAsync();
 
-        var forbidden = await client.SendAsync(Put($"/api/engine/jobs/{job}/due-date", new { dueDate = "2030-01-15T09:00:00Z" }, "jean", "Staff"));
+        var forbidden = await _host.ClientAs("jean", "Staff").SendAsync(Put($"/api/engine/jobs/{job}/due-date", new { dueDate = "2030-01-15T09:00:00Z" }));
         forbidden.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await forbidden.JsonAsync())["detail"]!.GetValue<string>().Should().Contain("operator");
-        (await client.SendAsync(Put($"/api/engine/jobs/{Guid.NewGuid()}/due-date", new { dueDate = "2030-01-15T09:00:00Z" }, "marie", "Admin")))
+        (await _host.ClientAs("marie", "Admin").SendAsync(Put($"/api/engine/jobs/{Guid.NewGuid()}/due-date", new { dueDate = "2030-01-15T09:00:00Z" })))
             .StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var bad = await client.SendAsync(Put($"/api/engine/jobs/{job}/due-date", new { dueDate = "next monday" }, "marie", "Admin"));
+        var bad = await _host.ClientAs("marie", "Admin").SendAsync(Put($"/api/engine/jobs/{job}/due-date", new { dueDate = "next monday" }));
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await bad.JsonAsync())["detail"]!.GetValue<string>().Should().Contain("dueDate").And.Contain("next monday");
 

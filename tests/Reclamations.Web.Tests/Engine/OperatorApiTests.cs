@@ -6,7 +6,7 @@ using Reclamations.Web.Tests.Support;
 
 namespace Reclamations.Web.Tests.Engine;
 
-/// <summary>The operator routes over HTTP, the acting user named by the X-User-Id / X-User-Groups headers.</summary>
+/// <summary>The operator routes over HTTP, the acting user signed in (bearer token).</summary>
 public sealed class OperatorApiTests : IDisposable
 {
     private readonly WebHost _host = new(settings: new Dictionary<string, string?> { ["Engine:MinimumHistoryTimeToLive"] = "30" });
@@ -17,13 +17,7 @@ public sealed class OperatorApiTests : IDisposable
         WebHost.DeleteFolder(_host.Folder);
     }
 
-    private HttpClient Client(string user, string groups)
-    {
-        var client = _host.CreateClient();
-        client.DefaultRequestHeaders.Add("X-User-Id", user);
-        client.DefaultRequestHeaders.Add("X-User-Groups", groups);
-        return client;
-    }
+    private HttpClient Client(string user, string groups) => _host.ClientAs(user, groups);
 
     private HttpClient Admin => Client("olga", "Admin");
     private HttpClient Staff => Client("sam", "Staff");
@@ -195,7 +189,8 @@ public sealed class OperatorApiTests : IDisposable
         (await admin.GetAsync("/api/engine/jobs?maxResults=1")).Headers.GetValues("X-Total-Count").Should().Equal("0");
         (await admin.GetAsync("/api/engine/incidents?open=false")).Headers.GetValues("X-Total-Count").Should().Equal("0");
         (await admin.GetAsync("/api/engine/process-definitions")).Headers.GetValues("X-Total-Count").Should().Equal("1");
-        (await admin.GetAsync("/api/complaints")).Headers.GetValues("X-Total-Count").Should().Equal("0");
+        (await Staff.GetAsync("/api/complaints")).Headers.GetValues("X-Total-Count").Should().Equal("0");
+        (await admin.GetAsync("/api/complaints")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "an administrator does not read complaints");
         (await admin.GetAsync("/api/engine/tasks?maxResults=5000")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await admin.GetAsync("/api/engine/jobs?firstResult=-1")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }

@@ -1,19 +1,67 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Reclamations.Web.Accounts;
+
 namespace Reclamations.Web.Tests.Support;
 
-/// <summary>Names the acting user of requests with the transitional headers X-User-Id / X-User-Groups that
-/// <c>HttpContext.GetActor()</c> reads while nobody is signed in.</summary>
+/// <summary>Clients that act as a user who really signed in: the user (id = the name given, so that history rows read
+/// as the test says) is created in Identity with the given roles, then signs in through <c>POST /api/auth/login</c>;
+/// every request carries its bearer token.</summary>
 internal static class ActingUser
 {
-    /// <summary>Every request of this client acts as <paramref name="user"/> with <paramref name="groups"/>.</summary>
-    public static HttpClient As(this HttpClient client, string user, params string[] groups)
+    public const string Password = "Test!2026-pass";
+
+    /// <summary>A client of <paramref name="host"/> signed in as <paramref name="user"/> holding <paramref name="roles"/>.</summary>
+    public static HttpClient ClientAs(this WebHost host, string user, params string[] roles) =>
+        host.CreateDefaultClient(new SignedInHandler(host, user, roles));
+
+    /// <summary>The user's bearer token (the user created first when absent).</summary>
+    public static async Task<string> TokenAsync(WebHost host, string user, string[] roles)
     {
-        client.DefaultRequestHeaders.Remove("X-User-Id");
-        client.DefaultRequestHeaders.Remove("X-User-Groups");
-        client.DefaultRequestHeaders.Add("X-User-Id", user);
-        if (groups.Length > 0) client.DefaultRequestHeaders.Add("X-User-Groups", string.Join(',', groups));
-        return client;
+        var key = (host, user);
+        if (Tokens.TryGetValue(key, out var token)) return token;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            if (await users.FindByIdAsync(user) is null)
+            {
+                var email = $"{user}@test.local";
+                var account = new AppUser { Id = user, UserName = email, Email = email, EmailConfirmed = true, DisplayName = user };
+                Check(await users.CreateAsync(account, Password), user);
+                foreach (var role in roles) await EnsureRoleAsync(scope.ServiceProvider, role);
+                if (roles.Length > 0) Check(await users.AddToRolesAsync(account, roles), user);
+            }
+        }
+        using var client = host.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{user}@test.local", password = Password });
+        login.EnsureSuccessStatusCode();
+        token = JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
+        return Tokens.GetOrAdd(key, token);
     }
 
-    /// <summary>A client of <paramref name="host"/> acting as <paramref name="user"/>.</summary>
-    public static HttpClient ClientAs(this WebHost host, string user, params string[] groups) => host.CreateClient().As(user, groups);
+    private static readonly ConcurrentDictionary<(WebHost, string), string> Tokens = new();
+
+    private static async Task EnsureRoleAsync(IServiceProvider services, string role)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+    }
+
+    private static void Check(IdentityResult result, string user)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException($"Test user {user}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+
+    private sealed class SignedInHandler(WebHost host, string user, string[] roles) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(host, user, roles));
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
 }

@@ -1,13 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Reclamations.Web.Accounts;
 
 namespace Reclamations.Web.Tests.Support;
 
@@ -36,11 +31,6 @@ public sealed class WebHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
-    /// <summary>The password of the users <see cref="SignInAsync"/> creates.</summary>
-    public const string UserPassword = "Test!2026-pass";
-
-    private readonly ConcurrentDictionary<string, HttpClient> _signedIn = new(StringComparer.OrdinalIgnoreCase);
-
     public string Folder { get; }
     public string Environment { get; }
     public string WorkflowsFolder => Path.Combine(Folder, "workflows");
@@ -48,30 +38,9 @@ public sealed class WebHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        // Test accounts hash their password with few iterations: sign-in stays real, the suite stays quick.
+        builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-    }
-
-    /// <summary>A client signed in (bearer token from <c>POST /api/auth/login</c>) as the user with this e-mail, created
-    /// first with these roles when absent. Returns the same client for the same e-mail.</summary>
-    public async Task<HttpClient> SignInAsync(string email, params string[] roles)
-    {
-        if (_signedIn.TryGetValue(email, out var known)) return known;
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            if (await users.FindByEmailAsync(email) is null)
-            {
-                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
-                (await users.CreateAsync(user, UserPassword)).Succeeded.Should().BeTrue();
-                if (roles.Length > 0) (await users.AddToRolesAsync(user, roles)).Succeeded.Should().BeTrue();
-            }
-        }
-        var client = CreateClient();
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = UserPassword });
-        login.EnsureSuccessStatusCode();
-        var token = JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return _signedIn.GetOrAdd(email, client);
     }
 
     /// <summary>Deletes the folder once every host on it is disposed.</summary>
