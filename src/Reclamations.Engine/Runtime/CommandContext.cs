@@ -30,6 +30,10 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
 
     public IEnumerable<InstanceState> LoadedInstances => _instances.Values;
 
+    /// <summary>Work that must only happen once the command has committed (e.g. caching a deployed model): run by
+    /// <see cref="CommandExecutor"/> after the commit, dropped on rollback.</summary>
+    public List<Action> AfterCommit { get; } = [];
+
     /// <summary>History rows of this command, written at commit by <see cref="HistoryWriter"/>.</summary>
     public List<HistoryEventEntity> PendingHistory { get; } = [];
 

@@ -29,6 +29,7 @@ internal sealed class CommandExecutor(IDbContextFactory<EngineDbContext> dbFacto
             await EngineRowWriter.SaveAsync(db, ct);
             await HistoryWriter.WriteAsync(db, ctx.PendingHistory, ct);
             await transaction.CommitAsync(ct);
+            foreach (var action in ctx.AfterCommit) action();
             if (ctx.CreatedDueJob) runtime.SignalJobs();
             return result;
         }

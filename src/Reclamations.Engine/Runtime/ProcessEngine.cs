@@ -73,8 +73,12 @@ public sealed partial class ProcessEngine
                     Xml = resource.Xml, XmlHash = hash, DeployedAt = ctx.Now,
                 };
                 ctx.Db.ProcessDefinitions.Add(definition);
-                _runtime.Definitions.Add(definition.Id, model);
-                _runtime.Definitions.ForgetLatest(definition.Key);
+                // Cached only once committed: a rolled-back deployment must not leave its model under an id a later one reuses.
+                ctx.AfterCommit.Add(() =>
+                {
+                    _runtime.Definitions.Add(definition.Id, model);
+                    _runtime.Definitions.ForgetLatest(definition.Key);
+                });
                 await ReplaceStartTriggersAsync(ctx, runner, definition, model);
                 ctx.History(null, "ProcessDeployed", model.Id, "process", details: definition.Id);
                 results.Add(new DeployedDefinition(definition.Id, definition.Key, definition.Version, definition.Name, true));
