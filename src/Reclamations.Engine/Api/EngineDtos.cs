@@ -57,7 +57,7 @@ public sealed record TaskQuery(
 public sealed record HistoryEventInfo(long Id, DateTimeOffset Timestamp, string EventType, string? ActivityId, string? ActivityType,
     Guid? TaskId, string? UserId, string? VariableName, string? Value, string? Details);
 
-public sealed record IncidentInfo(Guid Id, Guid JobId, Guid? ProcessInstanceId, string ActivityId, string Message,
+public sealed record IncidentInfo(Guid Id, Guid? JobId, Guid? ProcessInstanceId, string ActivityId, string Message,
     DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt);
 
 public sealed record JobInfo(Guid Id, string Kind, Guid? ProcessInstanceId, string ActivityId, DateTimeOffset DueAt, int Retries,

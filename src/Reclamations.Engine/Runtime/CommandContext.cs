@@ -39,6 +39,12 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
 
     public void Track(InstanceState state) => _instances[state.Id] = state;
 
+    /// <summary>An instance this command has loaded or started, if any.</summary>
+    public InstanceState? Loaded(Guid id) => _instances.GetValueOrDefault(id);
+
+    /// <summary>The job this command runs, if it runs one (a runaway job gets the incident).</summary>
+    public Guid? JobId { get; set; }
+
     public async Task<InstanceState> LoadInstanceAsync(Guid id, CancellationToken ct)
     {
         if (_instances.TryGetValue(id, out var loaded)) return loaded;

@@ -24,6 +24,11 @@ public sealed class EngineOptions
     /// <summary>Time zone of local dates in timer definitions (a date without offset).</summary>
     public string TimeZoneId { get; set; } = "Europe/Paris";
 
+    /// <summary>Element executions one command may make (entering a flow node counts one; a called instance's count with its
+    /// caller's). Past it the command rolls back and an incident names the element: a loop without a wait state cannot
+    /// hold the node.</summary>
+    public int MaxStepsPerCommand { get; set; } = 10_000;
+
     /// <summary>Whether the hosted job executor runs (tests drive jobs by hand).</summary>
     public bool RunJobExecutor { get; set; } = true;
 }

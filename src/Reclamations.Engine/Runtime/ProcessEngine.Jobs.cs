@@ -66,6 +66,7 @@ public sealed partial class ProcessEngine
         {
             await _executor.ExecuteAsync(Actor.System, async (ctx, runner) =>
             {
+                ctx.JobId = jobId;
                 var job = await InstanceQueries.Job(ctx.Db, jobId, ct);
                 if (job is null || job.LockOwner != _runtime.Options.LockOwner) return false;
                 if (job.ProcessInstanceId is not { } instanceId)
@@ -99,6 +100,11 @@ public sealed partial class ProcessEngine
         {
             // Another node took the job over (its lock had expired) or the instance moved on: not a failure of the job.
             _logger.LogInformation(e, "Job {JobId} lost a race and was left to its new owner", jobId);
+        }
+        catch (StepBudgetExceededException e)
+        {
+            // The executor already parked the job with an incident: retrying would loop again.
+            _logger.LogWarning(e, "Job {JobId} went past the step budget at {ElementId}", jobId, e.ElementId);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

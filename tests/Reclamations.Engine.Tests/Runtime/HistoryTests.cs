@@ -34,7 +34,7 @@ public sealed class HistoryTests
         await h.RunJobsAsync();
         var incident = (await h.Engine.GetIncidentsAsync()).Should().ContainSingle().Subject;
         h.Clock.Advance(TimeSpan.FromHours(1));
-        await h.Engine.RetryJobAsync(incident.JobId, "operator");
+        await h.Engine.RetryJobAsync(incident.JobId!.Value, "operator");
         await h.RunJobsAsync();
 
         var history = await h.Engine.GetHistoryAsync(started.Id);
