@@ -1,3 +1,5 @@
+using Reclamations.Engine.Parsing;
+
 namespace Reclamations.Engine.Runtime;
 
 public sealed class EngineOptions
@@ -28,6 +30,17 @@ public sealed class EngineOptions
     /// caller's). Past it the command rolls back and an incident names the element: a loop without a wait state cannot
     /// hold the node.</summary>
     public int MaxStepsPerCommand { get; set; } = 10_000;
+
+    /// <summary>Largest BPMN document a deployment may hold, in UTF-8 bytes (5 MB); the web route refuses a larger request body.</summary>
+    public int MaxBpmnDocumentBytes { get; set; } = BpmnLimits.Default.MaxDocumentBytes;
+
+    /// <summary>Deepest element nesting of a BPMN document (50; at most <see cref="BpmnLimits.NestingDepthCeiling"/>).</summary>
+    public int MaxBpmnNestingDepth { get; set; } = BpmnLimits.Default.MaxNestingDepth;
+
+    /// <summary>Most elements a BPMN document may have, diagram elements included (10,000).</summary>
+    public int MaxBpmnElements { get; set; } = BpmnLimits.Default.MaxElements;
+
+    internal BpmnLimits BpmnLimits => new(MaxBpmnDocumentBytes, Math.Min(MaxBpmnNestingDepth, BpmnLimits.NestingDepthCeiling), MaxBpmnElements);
 
     /// <summary>Whether the hosted job executor runs (tests drive jobs by hand).</summary>
     public bool RunJobExecutor { get; set; } = true;

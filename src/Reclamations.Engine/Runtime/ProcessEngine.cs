@@ -39,7 +39,7 @@ public sealed partial class ProcessEngine
         {
             try
             {
-                foreach (var model in BpmnParser.Parse(resource.Xml))
+                foreach (var model in BpmnParser.Parse(resource.Xml, _runtime.Options.BpmnLimits))
                 {
                     errors.AddRange(HandlerNameCheck.Check(model, _runtime.Handlers));
                     parsed.Add((resource, model));
