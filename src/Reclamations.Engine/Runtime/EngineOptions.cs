@@ -1,3 +1,4 @@
+using Reclamations.Engine.Expressions;
 using Reclamations.Engine.Parsing;
 
 namespace Reclamations.Engine.Runtime;
@@ -41,6 +42,15 @@ public sealed class EngineOptions
     public int MaxBpmnElements { get; set; } = BpmnLimits.Default.MaxElements;
 
     internal BpmnLimits BpmnLimits => new(MaxBpmnDocumentBytes, Math.Min(MaxBpmnNestingDepth, BpmnLimits.NestingDepthCeiling), MaxBpmnElements);
+
+    /// <summary>Largest value (characters of a string; items, keys and texts of a list or object) an expression or a host function
+    /// it calls may produce (100,000).</summary>
+    public int MaxExpressionOutputChars { get; set; } = ExpressionLimits.Default.MaxOutputChars;
+
+    /// <summary>Time one expression evaluation may take (2 s), checked between its steps and at its end.</summary>
+    public TimeSpan ExpressionTimeout { get; set; } = ExpressionLimits.Default.Timeout;
+
+    internal ExpressionLimits ExpressionLimits => new(MaxExpressionOutputChars, ExpressionTimeout, ExpressionLimits.Default.LoopLimit);
 
     /// <summary>Whether the hosted job executor runs (tests drive jobs by hand).</summary>
     public bool RunJobExecutor { get; set; } = true;

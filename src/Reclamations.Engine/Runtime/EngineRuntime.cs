@@ -12,11 +12,12 @@ public sealed class EngineRuntime
 {
     private readonly SemaphoreSlim _jobSignal = new(0, 1);
 
-    public EngineRuntime(IOptions<EngineOptions> options, ExpressionFunctionRegistry functions, IEnumerable<HandlerRegistration> handlers)
+    public EngineRuntime(IOptions<EngineOptions> options, ExpressionFunctionRegistry functions, IEnumerable<HandlerRegistration> handlers,
+        TimeProvider time)
     {
         Options = options.Value;
         TimeZone = TimeZoneInfo.FindSystemTimeZoneById(Options.TimeZoneId);
-        Expressions = new ExpressionEvaluator(functions);
+        Expressions = new ExpressionEvaluator(functions, Options.ExpressionLimits, time);
         Handlers = new HandlerRegistry(handlers);
     }
 
