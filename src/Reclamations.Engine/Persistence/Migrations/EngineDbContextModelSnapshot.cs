@@ -252,6 +252,10 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.Property<string>("ResourceName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
