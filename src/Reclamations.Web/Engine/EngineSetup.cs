@@ -28,7 +28,7 @@ public static class EngineSetup
         var engineConnection = connectionString;
         return builder.Services.AddProcessEngine(db => db.UseEngineSqlite(engineConnection), o =>
         {
-            config.GetSection("Engine").Bind(o);
+            EngineLimitsSettings.Apply(config, o);
             o.TimeZoneId = config["Engine:TimeZone"] ?? o.TimeZoneId;
             if (bool.TryParse(config["Engine:RunJobExecutor"], out var run)) o.RunJobExecutor = run;
         });
