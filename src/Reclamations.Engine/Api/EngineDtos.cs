@@ -3,9 +3,12 @@ namespace Reclamations.Engine.Api;
 /// <summary>A BPMN file to deploy.</summary>
 public sealed record BpmnResource(string Name, string Xml);
 
-public sealed record DeployedDefinition(string Id, string Key, int Version, string? Name, bool IsNew);
+/// <param name="NotDeployed">Why a changed start-up file was not deployed (a later version came through the API); the other
+/// fields then describe that later version.</param>
+public sealed record DeployedDefinition(string Id, string Key, int Version, string? Name, bool IsNew, string? NotDeployed = null);
 
-public sealed record ProcessDefinitionInfo(string Id, string Key, int Version, string? Name, string? ResourceName, DateTimeOffset DeployedAt);
+public sealed record ProcessDefinitionInfo(string Id, string Key, int Version, string? Name, string? ResourceName, DateTimeOffset DeployedAt,
+    string? Source = null);
 
 public sealed record ProcessInstanceInfo(
     Guid Id,
@@ -61,7 +64,7 @@ public sealed record TaskQuery(
 public sealed record HistoryEventInfo(long Id, DateTimeOffset Timestamp, string EventType, string? ActivityId, string? ActivityType,
     Guid? TaskId, string? UserId, string? VariableName, string? Value, string? Details);
 
-public sealed record IncidentInfo(Guid Id, Guid JobId, Guid? ProcessInstanceId, string ActivityId, string Message,
+public sealed record IncidentInfo(Guid Id, Guid? JobId, Guid? ProcessInstanceId, string ActivityId, string Message,
     DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt);
 
 public sealed record JobInfo(Guid Id, string Kind, Guid? ProcessInstanceId, string ActivityId, DateTimeOffset DueAt, int Retries,

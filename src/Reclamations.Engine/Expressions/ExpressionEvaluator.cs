@@ -21,12 +21,18 @@ public sealed class ExpressionEvaluator
     private static readonly Regex VariableName = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
     private readonly ExpressionFunctionRegistry _functions;
+    private readonly ExpressionLimits _limits;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, ParsedExpression> _cache = new(StringComparer.Ordinal);
 
-    public ExpressionEvaluator(ExpressionFunctionRegistry functions)
+    /// <param name="limits">Output size, time and iteration budgets (<see cref="ExpressionLimits.Default"/> when null).</param>
+    /// <param name="time">Measures the time budget (the system clock when null).</param>
+    public ExpressionEvaluator(ExpressionFunctionRegistry functions, ExpressionLimits? limits = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(functions);
         _functions = functions;
+        _limits = limits ?? ExpressionLimits.Default;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Number of distinct expression texts parsed and cached so far.</summary>
@@ -59,6 +65,14 @@ public sealed class ExpressionEvaluator
         {
             result = parsed.Template!.Evaluate(context);
         }
+        catch (ExpressionBudgetException exception)
+        {
+            throw new ExpressionException(text, exception.Message, exception);
+        }
+        catch (ScriptRuntimeException exception) when (exception.InnerException is ExpressionBudgetException budget)
+        {
+            throw new ExpressionException(text, $"{budget.Message} ({parsed.Body.Describe(exception.Span)})", budget);
+        }
         catch (ScriptRuntimeException exception)
         {
             throw new ExpressionException(text, DescribeRuntimeError(parsed.Body, exception), exception);
@@ -70,7 +84,13 @@ public sealed class ExpressionEvaluator
 
         try
         {
-            return ScriptValueConverter.FromScript(result);
+            var value = ScriptValueConverter.FromScript(result);
+            context.CheckResult(value);
+            return value;
+        }
+        catch (ExpressionBudgetException exception)
+        {
+            throw new ExpressionException(text, exception.Message, exception);
         }
         catch (ArgumentException exception)
         {
@@ -148,7 +168,7 @@ public sealed class ExpressionEvaluator
         return _cache.Count < MaxCachedExpressions ? _cache.GetOrAdd(text, parsed) : parsed;
     }
 
-    private TemplateContext CreateContext(string text, ParsedExpression parsed, IReadOnlyDictionary<string, object?> variables)
+    private SandboxContext CreateContext(string text, ParsedExpression parsed, IReadOnlyDictionary<string, object?> variables)
     {
         var scope = new ScriptObject(parsed.GlobalNames.Count);
         foreach (var name in parsed.GlobalNames)
@@ -175,19 +195,7 @@ public sealed class ExpressionEvaluator
             }
         }
 
-        var context = new TemplateContext(SandboxBuiltins.Instance)
-        {
-            StrictVariables = true,
-            LoopLimit = 1_000,
-            LoopLimitQueryable = 1_000,
-            RecursiveLimit = 20,
-            ObjectRecursionLimit = 20,
-            LimitToString = 100_000,
-            RegexTimeOut = TimeSpan.FromMilliseconds(200),
-            MemberFilter = static _ => false,
-            MemberRenamer = static member => member.Name,
-            TemplateLoader = null,
-        };
+        var context = new SandboxContext(_limits, _time);
         context.PushGlobal(scope);
         return context;
     }

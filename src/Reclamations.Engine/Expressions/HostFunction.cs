@@ -35,6 +35,7 @@ internal sealed class HostFunction : IScriptCustomFunction
     {
         PrepareArguments(arguments);
         var result = _inner.Invoke(context, callerContext, arguments, blockStatement);
+        (context as SandboxContext)?.CheckFunctionResult(Name, result);
         return ScriptValueConverter.ToScript(result);
     }
 
@@ -42,6 +43,7 @@ internal sealed class HostFunction : IScriptCustomFunction
     {
         PrepareArguments(arguments);
         var result = await _inner.InvokeAsync(context, callerContext, arguments, blockStatement).ConfigureAwait(false);
+        (context as SandboxContext)?.CheckFunctionResult(Name, result);
         return ScriptValueConverter.ToScript(result);
     }
 

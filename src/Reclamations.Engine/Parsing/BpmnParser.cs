@@ -8,12 +8,17 @@ namespace Reclamations.Engine.Parsing;
 /// into validated process models. Anything the engine cannot execute is refused, never ignored.</summary>
 public static class BpmnParser
 {
-    /// <summary>Every executable process of the file.</summary>
+    /// <summary>Every executable process of the file, within <see cref="BpmnLimits.Default"/>.</summary>
     /// <exception cref="BpmnValidationException">With every problem found, each naming its element.</exception>
-    public static IReadOnlyList<ProcessModel> Parse(string xml)
+    public static IReadOnlyList<ProcessModel> Parse(string xml) => Parse(xml, BpmnLimits.Default);
+
+    /// <summary>Every executable process of the file; a document beyond <paramref name="limits"/> is refused before it is built.</summary>
+    /// <exception cref="BpmnValidationException">With every problem found, each naming its element, or the limit exceeded.</exception>
+    public static IReadOnlyList<ProcessModel> Parse(string xml, BpmnLimits limits)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        var root = Load(xml);
+        ArgumentNullException.ThrowIfNull(limits);
+        var root = Load(xml, limits);
         if (root.Name != BpmnNames.Bpmn + "definitions")
         {
             throw new BpmnValidationException(
@@ -39,11 +44,16 @@ public static class BpmnParser
         return processes;
     }
 
-    private static XElement Load(string xml)
+    private static XElement Load(string xml, BpmnLimits limits)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+        BpmnDocumentLimits.CheckSize(xml, limits);
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = limits.MaxDocumentBytes,
+        };
         try
         {
+            BpmnDocumentLimits.CheckShape(xml, settings, limits);
             using var reader = XmlReader.Create(new StringReader(xml), settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo).Root
                 ?? throw new XmlException("The document has no root element.");

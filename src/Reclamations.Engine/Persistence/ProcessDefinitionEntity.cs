@@ -11,4 +11,11 @@ public sealed class ProcessDefinitionEntity
     public required string Xml { get; set; }
     public required string XmlHash { get; set; }     // SHA-256 of the file, to skip unchanged redeployments
     public DateTimeOffset DeployedAt { get; set; }
+
+    /// <summary>Where this version came from: "api" (the API or the studio) or "file:{name}" (start-up deployment of the
+    /// workflows folder). Versions deployed before this was recorded count as "api".</summary>
+    public string Source { get; set; } = ApiSource;
+
+    public const string ApiSource = "api";
+    public const string FileSourcePrefix = "file:";
 }

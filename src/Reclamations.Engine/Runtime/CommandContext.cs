@@ -40,10 +40,20 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
 
     public IEnumerable<InstanceState> LoadedInstances => _instances.Values;
 
+    /// <summary>Work that must only happen once the command has committed (e.g. caching a deployed model): run by
+    /// <see cref="CommandExecutor"/> after the commit, dropped on rollback.</summary>
+    public List<Action> AfterCommit { get; } = [];
+
     /// <summary>History rows of this command, written at commit by <see cref="HistoryWriter"/>.</summary>
     public List<HistoryEventEntity> PendingHistory { get; } = [];
 
     public void Track(InstanceState state) => _instances[state.Id] = state;
+
+    /// <summary>An instance this command has loaded or started, if any.</summary>
+    public InstanceState? Loaded(Guid id) => _instances.GetValueOrDefault(id);
+
+    /// <summary>The job this command runs, if it runs one (a runaway job gets the incident).</summary>
+    public Guid? JobId { get; set; }
 
     public async Task<InstanceState> LoadInstanceAsync(Guid id, CancellationToken ct)
     {

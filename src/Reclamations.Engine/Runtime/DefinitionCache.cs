@@ -18,7 +18,7 @@ internal sealed class DefinitionCache
         if (_models.TryGetValue(definitionId, out var model)) return model;
         var definition = await db.ProcessDefinitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == definitionId, ct)
             ?? throw new NotFoundException($"Process definition '{definitionId}' does not exist.");
-        model = BpmnParser.Parse(definition.Xml).Single(p => p.Id == definition.Key);
+        model = BpmnParser.Parse(definition.Xml, BpmnLimits.Stored).Single(p => p.Id == definition.Key);
         return _models.GetOrAdd(definitionId, model);
     }
 

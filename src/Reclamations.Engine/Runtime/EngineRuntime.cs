@@ -10,11 +10,12 @@ namespace Reclamations.Engine.Runtime;
 /// the write gate (SQLite has one writer) and the signal that wakes the job executor.</summary>
 public sealed class EngineRuntime
 {
-    public EngineRuntime(IOptions<EngineOptions> options, ExpressionFunctionRegistry functions, IEnumerable<HandlerRegistration> handlers)
+    public EngineRuntime(IOptions<EngineOptions> options, ExpressionFunctionRegistry functions, IEnumerable<HandlerRegistration> handlers,
+        TimeProvider time)
     {
         Options = options.Value;
         TimeZone = TimeZoneInfo.FindSystemTimeZoneById(Options.TimeZoneId);
-        Expressions = new ExpressionEvaluator(functions);
+        Expressions = new ExpressionEvaluator(functions, Options.ExpressionLimits, time);
         Handlers = new HandlerRegistry(handlers);
     }
 

@@ -129,6 +129,7 @@ public sealed partial class ProcessEngine
         {
             await _executor.ExecuteAsync(Actor.System, async (ctx, runner) =>
             {
+                ctx.JobId = jobId;
                 await MarkAttemptAsync(ctx.Db, next, ctx.Now, ct);
                 var job = await InstanceQueries.Job(ctx.Db, jobId, ct);
                 if (job is null || job.LockOwner != nodeId) return false;
@@ -172,6 +173,13 @@ public sealed partial class ProcessEngine
         {
             // Another node took the job over (its lock had expired) or the instance moved on: not a failure of the job.
             _logger.LogInformation(e, "Job {JobId} lost a race; its lock is released", jobId);
+            await ReleaseLocksAsync([jobId], clearAttemptOf: jobId, next, ct);
+        }
+        catch (StepBudgetExceededException e)
+        {
+            // The executor already parked the job with an incident: retrying would loop again.
+            _logger.LogWarning(e, "Job {JobId} went past the step budget at {ElementId}", jobId, e.ElementId);
+            // Its turn is over: the lock and its attempt mark go, and the next job of the batch is marked.
             await ReleaseLocksAsync([jobId], clearAttemptOf: jobId, next, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -31,8 +31,14 @@ public sealed partial class ProcessEngine
 
     public TimeProvider Time => _executor.Time;
 
-    /// <summary>Deploys BPMN files: all or nothing. A process whose XML is unchanged keeps its version; a changed one gets version n+1.</summary>
-    public async Task<IReadOnlyList<DeployedDefinition>> DeployAsync(IReadOnlyList<BpmnResource> resources, CancellationToken ct = default)
+    /// <summary>Deploys BPMN files through the API: all or nothing. A process whose XML is unchanged keeps its version; a changed one gets version n+1.</summary>
+    public Task<IReadOnlyList<DeployedDefinition>> DeployAsync(IReadOnlyList<BpmnResource> resources, CancellationToken ct = default) =>
+        DeployAsync(resources, DeploymentSource.Api, ct);
+
+    /// <summary>Deploys BPMN files from <paramref name="source"/>: all or nothing (see <see cref="DeploymentSource"/> for when a
+    /// file makes a new version).</summary>
+    public async Task<IReadOnlyList<DeployedDefinition>> DeployAsync(IReadOnlyList<BpmnResource> resources, DeploymentSource source,
+        CancellationToken ct = default)
     {
         var errors = new List<BpmnValidationError>();
         var parsed = new List<(BpmnResource Resource, ProcessModel Model)>();
@@ -40,7 +46,7 @@ public sealed partial class ProcessEngine
         {
             try
             {
-                foreach (var model in BpmnParser.Parse(resource.Xml))
+                foreach (var model in BpmnParser.Parse(resource.Xml, _runtime.Options.BpmnLimits))
                 {
                     errors.AddRange(HandlerNameCheck.Check(model, _runtime.Handlers));
                     errors.AddRange(TimerCycleCheck.Check(model, Time.GetUtcNow(), _runtime.TimeZone, _runtime.Options.MinimumCyclePeriod));
@@ -63,7 +69,17 @@ public sealed partial class ProcessEngine
             foreach (var (resource, model) in parsed)
             {
                 var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(resource.Xml)));
+                var origin = source == DeploymentSource.Files
+                    ? ProcessDefinitionEntity.FileSourcePrefix + resource.Name
+                    : ProcessDefinitionEntity.ApiSource;
                 var latest = await ctx.Db.ProcessDefinitions.Where(d => d.Key == model.Id).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+                var kept = source == DeploymentSource.Files ? await StartupFileRule.KeepAsync(ctx.Db, model.Id, origin, resource.Name, hash, latest, ct) : null;
+                if (kept is not null)
+                {
+                    if (kept.NotDeployed is not null) _logger.LogWarning("{Reason}", kept.NotDeployed);
+                    results.Add(kept);
+                    continue;
+                }
                 if (latest is not null && latest.XmlHash == hash)
                 {
                     results.Add(new DeployedDefinition(latest.Id, latest.Key, latest.Version, latest.Name, false));
@@ -73,11 +89,15 @@ public sealed partial class ProcessEngine
                 var definition = new ProcessDefinitionEntity
                 {
                     Id = $"{model.Id}:{version}", Key = model.Id, Version = version, Name = model.Name, ResourceName = resource.Name,
-                    Xml = resource.Xml, XmlHash = hash, DeployedAt = ctx.Now,
+                    Xml = resource.Xml, XmlHash = hash, DeployedAt = ctx.Now, Source = origin,
                 };
                 ctx.Db.ProcessDefinitions.Add(definition);
-                _runtime.Definitions.Add(definition.Id, model);
-                _runtime.Definitions.ForgetLatest(definition.Key);
+                // Cached only once committed: a rolled-back deployment must not leave its model under an id a later one reuses.
+                ctx.AfterCommit.Add(() =>
+                {
+                    _runtime.Definitions.Add(definition.Id, model);
+                    _runtime.Definitions.ForgetLatest(definition.Key);
+                });
                 await ReplaceStartTriggersAsync(ctx, runner, definition, model);
                 ctx.History(null, "ProcessDeployed", model.Id, "process", details: definition.Id);
                 results.Add(new DeployedDefinition(definition.Id, definition.Key, definition.Version, definition.Name, true));

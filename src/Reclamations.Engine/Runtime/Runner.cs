@@ -8,6 +8,7 @@ namespace Reclamations.Engine.Runtime;
 internal sealed partial class Runner(CommandContext ctx, CancellationToken ct)
 {
     private readonly Queue<Func<Task>> _agenda = new();
+    private readonly StepBudget _budget = new(ctx);
 
     private EngineRuntime Rt => ctx.Runtime;
 
@@ -38,6 +39,7 @@ internal sealed partial class Runner(CommandContext ctx, CancellationToken ct)
     public async Task EnterAsync(InstanceState state, ExecutionEntity execution, FlowNode node, bool fromJob = false)
     {
         if (!state.Contains(execution)) return;
+        _budget.Count(state, node);
         execution.ActivityId = node.Id;
         if (node.AsyncBefore && !fromJob)
         {

@@ -173,9 +173,30 @@ public static class EngineApi
         });
     }
 
-    private static async Task<IResult> DeployAsync(HttpRequest request, ProcessEngine engine, CancellationToken ct)
+    private static async Task<IResult> DeployAsync(HttpRequest request, ProcessEngine engine, EngineRuntime runtime, CancellationToken ct)
     {
+        var limit = DeploymentBody.Limit(runtime.Options);
+        if (!DeploymentBody.Restrict(request, limit)) return DeploymentBody.TooLarge(limit);
         var resources = new List<BpmnResource>();
+        try
+        {
+            await ReadResourcesAsync(request, resources, ct);
+        }
+        catch (Exception e) when (e is RequestBodyTooLargeException
+                                      || e.InnerException is RequestBodyTooLargeException
+                                      || e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return DeploymentBody.TooLarge(limit);
+        }
+        if (resources.Count == 0)
+            return Results.Problem(statusCode: 400, title: "Bad request", detail: "Send one BPMN file as application/xml, or several as multipart/form-data.");
+        var deployed = await engine.DeployAsync(resources, ct);
+        return Results.Created("/api/engine/process-definitions",
+            new DeploymentResponse(deployed.Select(d => new DeployedDefinitionResponse(d.Id, d.Key, d.Version, d.Name)).ToList()));
+    }
+
+    private static async Task ReadResourcesAsync(HttpRequest request, List<BpmnResource> resources, CancellationToken ct)
+    {
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(ct);
@@ -191,11 +212,6 @@ public static class EngineApi
             var xml = await reader.ReadToEndAsync(ct);
             if (!string.IsNullOrWhiteSpace(xml)) resources.Add(new BpmnResource(request.Headers["X-Resource-Name"].FirstOrDefault() ?? "upload.bpmn", xml));
         }
-        if (resources.Count == 0)
-            return Results.Problem(statusCode: 400, title: "Bad request", detail: "Send one BPMN file as application/xml, or several as multipart/form-data.");
-        var deployed = await engine.DeployAsync(resources, ct);
-        return Results.Created("/api/engine/process-definitions",
-            new DeploymentResponse(deployed.Select(d => new DeployedDefinitionResponse(d.Id, d.Key, d.Version, d.Name)).ToList()));
     }
 
     private static Dictionary<string, object?>? ToValues(Dictionary<string, JsonElement>? variables) =>

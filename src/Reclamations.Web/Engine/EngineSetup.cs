@@ -29,6 +29,7 @@ public static class EngineSetup
         var engineConnection = connectionString;
         return builder.Services.AddProcessEngine(db => db.UseEngineSqlite(engineConnection), o =>
         {
+            EngineLimitsSettings.Apply(config, o);
             o.TimeZoneId = config["Engine:TimeZone"] ?? o.TimeZoneId;
             if (bool.TryParse(config["Engine:RunJobExecutor"], out var run)) o.RunJobExecutor = run;
             o.SupervisorGroups = Groups(config, "Engine:SupervisorGroups") ?? o.SupervisorGroups;
@@ -97,7 +98,8 @@ public static class EngineSetup
         return builder.ToString();
     }
 
-    /// <summary>Migrates the database and deploys every BPMN file of the workflows folder (unchanged files keep their version).</summary>
+    /// <summary>Migrates the database and deploys every BPMN file of the workflows folder: a file that differs from the last version
+    /// deployed from it becomes a new version, unless a later version was deployed through the API (then a warning names both).</summary>
     public static async Task PrepareEngineAsync(this WebApplication app)
     {
         await EngineDatabase.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<EngineDbContext>>());
@@ -111,8 +113,9 @@ public static class EngineSetup
         var resources = Directory.GetFiles(folder, "*.bpmn").Order(StringComparer.Ordinal)
             .Select(f => new BpmnResource(Path.GetFileName(f), File.ReadAllText(f))).ToList();
         if (resources.Count == 0) return;
-        var deployed = await app.Services.GetRequiredService<ProcessEngine>().DeployAsync(resources);
+        var deployed = await app.Services.GetRequiredService<ProcessEngine>().DeployAsync(resources, DeploymentSource.Files);
         foreach (var d in deployed)
-            app.Logger.LogInformation("Process {Key} version {Version} {State}", d.Key, d.Version, d.IsNew ? "deployed" : "unchanged");
+            app.Logger.LogInformation("Process {Key} version {Version} {State}", d.Key, d.Version,
+                d.IsNew ? "deployed" : d.NotDeployed is null ? "unchanged" : "kept (a later version came through the API)");
     }
 }

@@ -50,6 +50,11 @@ public static class ProblemDetailsSetup
                 return Problem(404, "Not found", notFound.Message);
             case ConflictException conflict:
                 return Problem(409, "Conflict", conflict.Message);
+            case StepBudgetExceededException budget:
+                var runaway = Problem(422, "The process cannot go on", budget.Message);
+                runaway.Extensions["elementId"] = budget.ElementId;
+                runaway.Extensions["processDefinitionKey"] = budget.ProcessDefinitionKey;
+                return runaway;
             case ProcessEngineException engine:
                 return Problem(422, "The process cannot go on", engine.Message);
             case RegisterValidationException register:

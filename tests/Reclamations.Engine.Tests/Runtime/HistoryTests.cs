@@ -38,7 +38,7 @@ public sealed class HistoryTests
         await h.RunJobsAsync();
         var incident = (await h.Engine.GetIncidentsAsync()).Should().ContainSingle().Subject;
         h.Clock.Advance(TimeSpan.FromHours(1));
-        await h.Engine.RetryJobAsync(incident.JobId, new Actor("operator", ["Admin"]));
+        await h.Engine.RetryJobAsync(incident.JobId!.Value, new Actor("operator", ["Admin"]));
         await h.RunJobsAsync();
 
         var history = await h.Engine.GetHistoryAsync(started.Id);

@@ -234,7 +234,7 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("JobId")
+                    b.Property<Guid?>("JobId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Message")
@@ -340,6 +340,10 @@ namespace Reclamations.Engine.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResourceName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
