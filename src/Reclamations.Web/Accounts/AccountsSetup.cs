@@ -90,7 +90,7 @@ public static class AccountsSetup
 
     private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Reclamations.Web.Tests.Support;
+
+namespace Reclamations.Web.Tests.Authorization;
+
+/// <summary>The authorisation matrix, generated from the app's own endpoints: every route states its rule (a policy, a
+/// signed-in user, or anonymous from a short allow-list), nobody reaches a protected route without signing in, and the
+/// role-restricted routes answer each role as DESIGN.md says.</summary>
+public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTests.Host>
+{
+    private readonly Host _host;
+
+    public RouteAuthorizationTests(Host host) => _host = host;
+
+    /// <summary>Routes open to anybody: signing in, health, the pages shown before sign-in.</summary>
+    private static readonly HashSet<string> AnonymousRoutes = new(StringComparer.Ordinal)
+    {
+        "POST /api/auth/login", "POST /api/auth/refresh", "GET /health/live", "GET /health/ready", "GET /connexion",
+        "POST /connexion", "GET /acces-refuse", "POST /acces-refuse", "POST /health/live", "POST /health/ready",
+    };
+
+    [Fact]
+    public void Every_route_states_its_rule_and_only_the_allow_list_is_anonymous()
+    {
+        foreach (var endpoint in Endpoints())
+        {
+            var name = endpoint.Name;
+            if (endpoint.Anonymous && IsApiReferenceAsset(endpoint.Pattern)) continue;
+            if (endpoint.Anonymous)
+                AnonymousRoutes.Should().Contain(name, $"{name} is anonymous: add it to the allow-list only if it must be");
+            else
+                endpoint.Authorized.Should().BeTrue($"{name} must name its rule (RequireAuthorization / [Authorize] / a policy)");
+        }
+        Endpoints().Select(e => e.Name).Should().Contain(AnonymousRoutes, "the allow-list names real routes");
+    }
+
+    /// <summary>The scripts and icon of the API reference page (Scalar's own static files; the page itself needs sign-in).</summary>
+    private static bool IsApiReferenceAsset(string pattern) =>
+        pattern.StartsWith("/scalar/", StringComparison.Ordinal) && Path.GetExtension(pattern) is ".js" or ".svg" or ".css" or ".map";
+
+    [Fact]
+    public async Task Nobody_reaches_a_protected_route_without_signing_in()
+    {
+        using var anonymous = _host.Web.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var checkedRoutes = 0;
+        foreach (var endpoint in Endpoints().Where(e => !e.Anonymous))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.SampleUrl);
+            if (endpoint.Method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            var response = await anonymous.SendAsync(request);
+            if (endpoint.SampleUrl.StartsWith("/api/", StringComparison.Ordinal) || endpoint.SampleUrl.StartsWith("/openapi", StringComparison.Ordinal))
+                response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, endpoint.Name);
+            else
+                response.Headers.Location?.AbsolutePath.Should().Be("/connexion", endpoint.Name);
+            checkedRoutes++;
+        }
+        checkedRoutes.Should().BeGreaterThan(40, "the API and the pages are all checked");
+    }
+
+    public static TheoryData<string, string, string, HttpStatusCode> RoleMatrix()
+    {
+        var data = new TheoryData<string, string, string, HttpStatusCode>();
+        var allRoles = new[] { "ProcessOwner", "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner", "Admin" };
+        void Route(string method, string url, HttpStatusCode allowed, params string[] roles)
+        {
+            foreach (var role in allRoles)
+                data.Add(role, method, url, roles.Contains(role) ? allowed : HttpStatusCode.Forbidden);
+        }
+        var unknown = Guid.NewGuid();
+        // Deploying: the process owner and the administrator (an empty body is then a 400).
+        Route("POST", "/api/engine/deployments", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
+        // Editing a deadline profile: the same (a body naming another profile is then a 400).
+        Route("PUT", "/api/profiles/FR-ACPR", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
+        // The complaints API (personal data): the roles that handle complaints.
+        Route("GET", "/api/complaints", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
+        Route("GET", $"/api/complaints/{unknown}", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
+        // Operator tools: the operators (Admin), checked by the engine before the instance is looked up.
+        Route("POST", $"/api/engine/process-instances/{unknown}/cancel", HttpStatusCode.BadRequest, "Admin"); // no reason given
+        Route("POST", $"/api/engine/jobs/{unknown}/retry", HttpStatusCode.NotFound, "Admin");
+        // The register page and its export: complaint handlers, and the process owner (personal data masked).
+        Route("GET", "/registre", HttpStatusCode.OK, "ProcessOwner", "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
+        Route("GET", "/registre/export.csv", HttpStatusCode.OK, "ProcessOwner", "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
+        // Any signed-in user: the inbox, the profiles, the process definitions.
+        Route("GET", "/", HttpStatusCode.OK, allRoles);
+        Route("GET", "/api/profiles", HttpStatusCode.OK, allRoles);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RoleMatrix))]
+    public async Task Each_role_gets_what_its_rule_gives(string role, string method, string url, HttpStatusCode expected)
+    {
+        var client = _host.Web.ClientAs($"user-{role.ToLowerInvariant()}", role);
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        if (url.EndsWith("/deployments", StringComparison.Ordinal)) request.Content = new StringContent("", Encoding.UTF8, "application/xml");
+
+        var response = await client.SendAsync(request);
+
+        var status = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.AbsolutePath == "/acces-refuse"
+            ? HttpStatusCode.Forbidden
+            : response.StatusCode;
+        status.Should().Be(expected, $"{role} {method} {url}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private IEnumerable<RouteInfo> Endpoints() =>
+        _host.Web.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().SelectMany(RouteInfo.From);
+
+    private sealed record RouteInfo(string Method, string Pattern, bool Anonymous, bool Authorized)
+    {
+        public string Name => $"{Method} {Pattern}";
+
+        /// <summary>The route with sample values in its parameters (ids that exist nowhere, a word for the rest).</summary>
+        public string SampleUrl => System.Text.RegularExpressions.Regex.Replace(Pattern, @"\{([^}:]+)(:[^}]+)?\}",
+            m => m.Groups[2].Value.Contains("guid") ? Guid.NewGuid().ToString() : "sample");
+
+        public static IEnumerable<RouteInfo> From(RouteEndpoint endpoint)
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var authorized = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any()
+                             || endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>().Any();
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
+            return methods.Where(m => m != "HEAD" && m != "OPTIONS").Select(m => new RouteInfo(m, pattern, anonymous, authorized));
+        }
+    }
+
+    /// <summary>One app for the whole matrix (Testing environment, manual clock, the real workflows).</summary>
+    public sealed class Host : IDisposable
+    {
+        public WebHost Web { get; } = new(settings: new Dictionary<string, string?>
+        {
+            ["Workflows:Directory"] = RepoFolders.Find("workflows"),
+            ["Templates:Directory"] = RepoFolders.Find("templates"),
+        });
+
+        public void Dispose()
+        {
+            Web.Dispose();
+            WebHost.DeleteFolder(Web.Folder);
+        }
+    }
+}
