@@ -30,6 +30,28 @@ public sealed partial class ComplaintRegister
         await foreach (var complaint in rows.WithCancellation(cancellationToken)) yield return complaint;
     }
 
+    /// <summary>The register's categories, in their order.</summary>
+    public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Label).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Complaints of the same complainant (name, case-insensitive) about the same contract received in the
+    /// <paramref name="days"/> days before <paramref name="receivedAt"/>: a likely duplicate.</summary>
+    public async Task<IReadOnlyList<Complaint>> LikelyDuplicatesAsync(string complainantName, string? contractReference,
+        DateTimeOffset receivedAt, int days = 30, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(complainantName) || string.IsNullOrWhiteSpace(contractReference)) return [];
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var since = receivedAt.AddDays(-days);
+        var name = complainantName.Trim();
+        var contract = contractReference.Trim();
+        return await db.Complaints.AsNoTracking()
+            .Where(c => c.ReceivedAt >= since && c.ContractReference == contract && EF.Functions.Like(c.Complainant.Name, name))
+            .OrderByDescending(c => c.ReceivedAt).Take(5).ToListAsync(cancellationToken);
+    }
+
     private IQueryable<Complaint> Filtered(DomainDbContext db, ComplaintFilter filter)
     {
         var query = db.Complaints.AsNoTracking();

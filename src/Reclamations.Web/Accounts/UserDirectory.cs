@@ -17,6 +17,11 @@ public sealed class UserDirectory(AccountsDbContext db, UserManager<AppUser> use
         return map;
     }
 
+    /// <summary>Every active person of the firm, by name.</summary>
+    public async Task<IReadOnlyList<Person>> ActiveAsync(CancellationToken ct = default) =>
+        await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
+            .Select(u => new Person(u.Id, u.DisplayName, u.JobTitle, u.Email ?? "")).ToListAsync(ct);
+
     public async Task<IReadOnlyList<Person>> InRoleAsync(string role) =>
         (await users.GetUsersInRoleAsync(role)).Where(u => u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new Person(u.Id, u.DisplayName, u.JobTitle, u.Email ?? "")).ToList();

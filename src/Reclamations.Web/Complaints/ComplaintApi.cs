@@ -113,6 +113,9 @@ public static class ComplaintApi
             return TypedResults.Ok(await register.SetCorrectiveActionStatusAsync(actionId, status, http.GetActor().Id, ct));
         });
 
+        app.MapGet("/api/categories", async (ComplaintRegister register, CancellationToken ct) =>
+                TypedResults.Ok((await register.CategoriesAsync(ct)).Select(c => new CategoryResponse(c.Code, c.Label)).ToList()))
+            .WithTags("Complaints").WithName("Categories").RequireAuthorization();
         var profiles = app.MapGroup("/api/profiles").WithTags("Profiles").RequireAuthorization();
         profiles.MapGet("/", async (int? firstResult, int? maxResults, HttpContext http, DeadlineProfileStore store, CancellationToken ct) =>
             Paging.Ok(http, await store.ListAsync(ct), firstResult, maxResults));

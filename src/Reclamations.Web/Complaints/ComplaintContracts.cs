@@ -33,3 +33,5 @@ public sealed record DeadlinesResponse(DateOnly ClockStart, DateOnly Acknowledge
 public sealed record CorrectiveActionRequest(string? Description, string? Owner, DateOnly? DueDate);
 
 public sealed record CorrectiveActionStatusRequest(string? Status);
+
+public sealed record CategoryResponse(string Code, string Label);
