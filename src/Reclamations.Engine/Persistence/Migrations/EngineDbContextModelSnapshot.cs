@@ -196,6 +196,9 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.Property<Guid?>("ProcessInstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReaderGroups")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("TEXT");
 
@@ -390,6 +393,9 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.Property<bool>("LegalHold")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReaderGroups")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -509,6 +515,9 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.Property<Guid>("ProcessInstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReaderGroups")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TaskDefinitionKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -543,6 +552,9 @@ namespace Reclamations.Engine.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProcessInstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReaderGroups")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
