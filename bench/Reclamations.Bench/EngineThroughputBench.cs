@@ -30,7 +30,7 @@ internal static class EngineThroughputBench
         {
             var vars = new Dictionary<string, object?> { ["amount"] = (long)(i % 2 == 0 ? 500 : 5000) };
             var started = await engine.StartProcessAsync("throughput", $"B-{round}-{i}", vars, Actor.System);
-            var task = (await engine.QueryTasksAsync(new TaskQuery(ProcessInstanceId: started.Id))).Single();
+            var task = (await engine.QueryTasksAsync(new TaskQuery(ProcessInstanceId: started.Id), Actor.System)).Single();
             await engine.CompleteTaskAsync(task.Id, null, Bench);
         }
     }

@@ -23,6 +23,10 @@ public sealed class ProcessModel : ScopeModel
     /// <summary><c>camunda:historyTimeToLive</c>: how long the history of an ended instance is kept (null: the configured default).</summary>
     public TimeSpan? HistoryTimeToLive { get; init; }
 
+    /// <summary>The <c>readerGroups</c> property (<c>camunda:properties</c> of the process): when not empty, an instance
+    /// of this definition, and every instance it calls, is readable only by members of these groups (and the engine).</summary>
+    public IReadOnlyList<string> ReaderGroups { get; init; } = [];
+
     public FlowNode Node(string id) =>
         NodesById.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"Process '{Id}' has no element '{id}'.");
 }

@@ -4,7 +4,7 @@ using Reclamations.Engine.Model;
 namespace Reclamations.Engine.Parsing;
 
 /// <summary>Reads the Camunda 7 elements inside <c>bpmn:extensionElements</c>. Unknown extension elements
-/// (e.g. <c>camunda:properties</c>) are ignored.</summary>
+/// (e.g. <c>camunda:properties</c>, except the process's <c>readerGroups</c>: <see cref="ReaderGroupsReader"/>) are ignored.</summary>
 internal static class CamundaExtensionReader
 {
     public static readonly string[] ExecutionEvents = ["start", "end"];

@@ -30,6 +30,7 @@ internal static class ProcessReader
             CandidateStarterGroups = StarterList(element, "candidateStarterGroups", id, context),
             CandidateStarterUsers = StarterList(element, "candidateStarterUsers", id, context),
             HistoryTimeToLive = timeToLive,
+            ReaderGroups = ReaderGroupsReader.Read(element, id, context),
         };
         CamundaExtensionReader.ReadExecutionListeners(
             element, id, CamundaExtensionReader.ExecutionEvents, process.ExecutionListeners, context);

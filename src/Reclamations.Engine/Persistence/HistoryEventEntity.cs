@@ -15,4 +15,7 @@ public sealed class HistoryEventEntity
     public string? VariableName { get; set; }
     public string? Value { get; set; }
     public string? Details { get; set; }
+
+    /// <summary>Who may read <see cref="Value"/> (a restricted variable's row, <see cref="VariableEntity.ReaderGroups"/>); null: every reader.</summary>
+    public string? ReaderGroups { get; set; }
 }

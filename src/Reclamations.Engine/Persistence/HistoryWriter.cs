@@ -11,7 +11,7 @@ internal static class HistoryWriter
     private static readonly string[] Columns =
     [
         "ProcessInstanceId", "Timestamp", "EventType", "ActivityId", "ActivityType", "ExecutionId", "TaskId", "UserId",
-        "VariableName", "Value", "Details",
+        "VariableName", "Value", "Details", "ReaderGroups",
     ];
 
     private static readonly string InsertSql =
@@ -50,6 +50,7 @@ internal static class HistoryWriter
             Set(parameters[8], row.VariableName);
             Set(parameters[9], row.Value);
             Set(parameters[10], row.Details);
+            Set(parameters[11], row.ReaderGroups);
             await command.ExecuteNonQueryAsync(ct);
         }
     }

@@ -24,6 +24,10 @@ public sealed class ProcessInstanceEntity
     /// <summary>Under a legal hold (litigation, inspection): the history cleanup never removes it.</summary>
     public bool LegalHold { get; set; }
 
+    /// <summary>Who may read the instance (<see cref="Runtime.Readers"/> form, <c>,LegalPartner,Direction,</c>): the
+    /// <c>readerGroups</c> of its definition and of its callers; null: unrestricted.</summary>
+    public string? ReaderGroups { get; set; }
+
     /// <summary>Optimistic concurrency: bumped by every command that changes the instance.</summary>
     public long Revision { get; set; }
 }

@@ -26,4 +26,7 @@ public sealed class TaskEntity
     public int Priority { get; set; } = 50;
     public string? FormKey { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The instance's <see cref="ProcessInstanceEntity.ReaderGroups"/>, copied so that task queries filter without a join.</summary>
+    public string? ReaderGroups { get; set; }
 }

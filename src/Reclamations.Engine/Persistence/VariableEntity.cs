@@ -10,6 +10,10 @@ public sealed class VariableEntity
     public required string Type { get; set; }
     public string? Json { get; set; }
 
+    /// <summary>Who may read the value (<see cref="Runtime.Readers"/> form): set when a restricted called instance wrote it
+    /// through a <c>camunda:out</c> mapping, and kept for its later values; null: every reader of the instance.</summary>
+    public string? ReaderGroups { get; set; }
+
     // The value last read from Json (not mapped): a step reads the same variables many times.
     private string? _cachedType;
     private string? _cachedJson;

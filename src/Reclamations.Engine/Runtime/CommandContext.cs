@@ -88,21 +88,24 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
             Details = details,
         });
 
-    /// <summary>Sets a variable in the scope where it is visible from <paramref name="execution"/> (instance scope if new).</summary>
-    public void SetVariable(InstanceState state, ExecutionEntity? execution, string name, object? value)
+    /// <summary>Sets a variable in the scope where it is visible from <paramref name="execution"/> (instance scope if new).
+    /// <paramref name="readerGroups"/> (<see cref="Readers"/> form): a changed value becomes readable only by them.</summary>
+    public void SetVariable(InstanceState state, ExecutionEntity? execution, string name, object? value, string? readerGroups = null)
     {
         var existing = state.FindVisible(execution, name);
-        Write(state, existing, existing?.ExecutionId, name, value);
+        Write(state, existing, existing?.ExecutionId, name, value, readerGroups);
     }
 
     /// <summary>Sets a variable local to <paramref name="execution"/>.</summary>
-    public void SetLocalVariable(InstanceState state, ExecutionEntity execution, string name, object? value)
+    public void SetLocalVariable(InstanceState state, ExecutionEntity execution, string name, object? value, string? readerGroups = null)
     {
         var existing = state.Variables.Find(v => v.ExecutionId == execution.Id && v.Name == name);
-        Write(state, existing, execution.Id, name, value);
+        Write(state, existing, execution.Id, name, value, readerGroups);
     }
 
-    private void Write(InstanceState state, VariableEntity? existing, Guid? scopeId, string name, object? value)
+    /// <summary>An unchanged value writes nothing. A restricted variable stays restricted for every later value (and its
+    /// history rows with it).</summary>
+    private void Write(InstanceState state, VariableEntity? existing, Guid? scopeId, string name, object? value, string? readerGroups)
     {
         var (type, json) = VariableSerializer.Serialize(value);
         if (existing is not null)
@@ -110,17 +113,21 @@ internal sealed class CommandContext(EngineDbContext db, IDbContextTransaction t
             if (existing.Type == type && existing.Json == json) return;
             existing.Type = type;
             existing.Json = json;
+            if (readerGroups is not null) existing.ReaderGroups = Readers.Both(existing.ReaderGroups, readerGroups);
+            readerGroups = existing.ReaderGroups;
         }
         else
         {
             var variable = new VariableEntity
             {
                 Id = EngineIds.New(), ProcessInstanceId = state.Id, ExecutionId = scopeId, Name = name, Type = type, Json = json,
+                ReaderGroups = readerGroups,
             };
             state.Variables.Add(variable);
             Db.Variables.Add(variable);
         }
         History(state, "VariableSet", executionId: scopeId, variableName: name, value: json, details: type);
+        if (readerGroups is not null) PendingHistory[^1].ReaderGroups = readerGroups;
     }
 
     /// <summary>Drops the local variables of an execution that ends.</summary>

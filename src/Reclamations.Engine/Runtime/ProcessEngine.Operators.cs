@@ -237,6 +237,13 @@ public sealed partial class ProcessEngine
     }
 
     /// <summary>Whether the actor may read <see cref="EngineOptions.RestrictedVariables"/>.</summary>
-    public bool CanReadRestricted(Actor? actor) =>
-        actor is null || actor.IsSystem || actor.InAnyGroup(_runtime.Options.RestrictedVariableReaderGroups);
+    public bool CanReadRestricted(Actor actor) =>
+        actor.IsSystem || actor.InAnyGroup(_runtime.Options.RestrictedVariableReaderGroups);
+
+    /// <summary>The one rule that hides a variable's value (instance variables, history rows) from a reader: its name is in
+    /// <see cref="EngineOptions.RestrictedVariables"/> and the reader is not in <see cref="EngineOptions.RestrictedVariableReaderGroups"/>,
+    /// or a restricted called instance wrote it through a <c>camunda:out</c> mapping (<paramref name="readerGroups"/>, the
+    /// called instance's readers) and the reader is not one of them.</summary>
+    private bool VariableHidden(Actor reader, string name, string? readerGroups) =>
+        (_runtime.Options.RestrictedVariables.Contains(name) && !CanReadRestricted(reader)) || !Readers.MayRead(reader, readerGroups);
 }

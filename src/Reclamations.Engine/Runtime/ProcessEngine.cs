@@ -224,11 +224,15 @@ public sealed partial class ProcessEngine
         _executor.ExecuteAsync(actor, async (ctx, runner) =>
         {
             var task = await TaskQueries.ById(ctx.Db, taskId, ct);
+            // A task of an instance the actor may not read does not exist for them, open or ended (nothing leaks).
+            if (task is not null && !Readers.MayRead(actor, task.ReaderGroups)) task = null;
             if (task is null)
             {
                 var ended = await ctx.Db.History.Where(h => h.TaskId == taskId && (h.EventType == "TaskCompleted" || h.EventType == "TaskDeleted"))
-                    .Select(h => h.EventType).FirstOrDefaultAsync(ct);
-                throw ended switch
+                    .Select(h => new { h.EventType, h.ProcessInstanceId }).FirstOrDefaultAsync(ct);
+                var readers = ended is null ? null : await ctx.Db.ProcessInstances.AsNoTracking()
+                    .Where(i => i.Id == ended.ProcessInstanceId).Select(i => i.ReaderGroups).FirstOrDefaultAsync(ct);
+                throw (ended is not null && Readers.MayRead(actor, readers) ? ended.EventType : null) switch
                 {
                     "TaskCompleted" => new ConflictException($"Task '{taskId}' is already completed."),
                     "TaskDeleted" => new ConflictException($"Task '{taskId}' was cancelled by the process."),

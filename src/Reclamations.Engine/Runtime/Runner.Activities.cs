@@ -38,6 +38,7 @@ internal sealed partial class Runner
             Priority = ToPriority(Text(userTask.Priority, "camunda:priority"), userTask.Id),
             FormKey = Text(userTask.FormKey, "camunda:formKey"),
             CreatedAt = ctx.Now,
+            ReaderGroups = state.Instance.ReaderGroups,
         };
         state.Tasks.Add(task);
         ctx.Db.Tasks.Add(task);

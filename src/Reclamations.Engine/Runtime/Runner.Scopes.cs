@@ -27,6 +27,7 @@ internal sealed partial class Runner
             SuperExecutionId = callerExecution?.Id,
             SuperProcessInstanceId = caller?.Id,
             LegalHold = caller?.Instance.LegalHold ?? false,
+            ReaderGroups = Readers.Both(caller?.Instance.ReaderGroups, Readers.Of(model.ReaderGroups)),
         };
         ctx.Db.ProcessInstances.Add(instance);
         var state = new InstanceState(instance, model);
@@ -125,9 +126,11 @@ internal sealed partial class Runner
         {
             throw new ProcessEngineException($"Call activity '{call.Id}', camunda:out: {e.Message}", e);
         }
+        // What a restricted instance hands back is restricted in its caller too (the value only: the caller runs on).
+        var readers = state.Instance.ReaderGroups;
         foreach (var (name, value, local) in outputs)
-            if (local) ctx.SetLocalVariable(caller, callerExecution, name, value);
-            else ctx.SetVariable(caller, callerExecution, name, value);
+            if (local) ctx.SetLocalVariable(caller, callerExecution, name, value, readers);
+            else ctx.SetVariable(caller, callerExecution, name, value, readers);
         Plan(() => LeaveAsync(caller, callerExecution));
     }
 

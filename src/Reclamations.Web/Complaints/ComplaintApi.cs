@@ -40,10 +40,10 @@ public static class ComplaintApi
             };
             return Paging.Ok(http, await register.ListAsync(filter, ct), firstResult, maxResults);
         });
-        complaints.MapGet("/{id:guid}", async (Guid id, ComplaintRegister register, ProcessEngine engine, CancellationToken ct) =>
+        complaints.MapGet("/{id:guid}", async (Guid id, HttpContext http, ComplaintRegister register, ProcessEngine engine, CancellationToken ct) =>
         {
             var file = await register.GetAsync(id, ct);
-            var tasks = await engine.QueryTasksAsync(new TaskQuery(BusinessKey: file.Complaint.Reference, Take: 100), ct);
+            var tasks = await engine.QueryTasksAsync(new TaskQuery(BusinessKey: file.Complaint.Reference, Take: 100), http.GetActor(), ct);
             return TypedResults.Ok(new
             {
                 file.Complaint,

@@ -44,11 +44,12 @@ public static class EngineApi
         {
             var (first, max) = Paging.Check(firstResult ?? skip, maxResults ?? take, defaultMax: 50);
             var query = new TaskQuery(processInstanceId, assignee, candidateGroup, candidateUser, businessKey, first, max, includeAssigned ?? false);
-            var page = max == 0 ? [] : await engine.QueryTasksAsync(query, ct);
-            return Paging.Ok(http, new Page<TaskInfo>(page, await engine.CountTasksAsync(query, ct)));
+            var actor = http.GetActor();
+            var page = max == 0 ? [] : await engine.QueryTasksAsync(query, actor, ct);
+            return Paging.Ok(http, new Page<TaskInfo>(page, await engine.CountTasksAsync(query, actor, ct)));
         });
-        api.MapGet("/tasks/{id:guid}", async (Guid id, ProcessEngine engine, CancellationToken ct) =>
-            TypedResults.Ok(await engine.GetTaskAsync(id, ct)));
+        api.MapGet("/tasks/{id:guid}", async (Guid id, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
+            TypedResults.Ok(await engine.GetTaskAsync(id, http.GetActor(), ct)));
         // The acting user is the request's (HttpContext.GetActor), never a field of the body.
         api.MapPost("/tasks/{id:guid}/claim", async (Guid id, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
         {
@@ -112,14 +113,15 @@ public static class EngineApi
             HttpContext http, ProcessEngine engine, CancellationToken ct) =>
         {
             var (first, max) = Paging.Check(firstResult, maxResults);
-            return Paging.Ok(http, await engine.QueryIncidentsAsync(new IncidentQuery(processInstanceId, activityId, open ?? true, first, max), ct));
+            return Paging.Ok(http, await engine.QueryIncidentsAsync(new IncidentQuery(processInstanceId, activityId, open ?? true, first, max),
+                http.GetActor(), ct));
         });
         api.MapGet("/jobs", async (Guid? processInstanceId, string? activityId, string? kind, bool? withIncident, bool? suspended,
             int? firstResult, int? maxResults, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
         {
             var (first, max) = Paging.Check(firstResult, maxResults);
             return Paging.Ok(http, await engine.QueryJobsAsync(
-                new JobQuery(processInstanceId, activityId, kind, withIncident, suspended, first, max), ct));
+                new JobQuery(processInstanceId, activityId, kind, withIncident, suspended, first, max), http.GetActor(), ct));
         });
         api.MapPost("/jobs/{id:guid}/retry", async (Guid id, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
         {

@@ -44,8 +44,8 @@ public static class OperatorApi
             await engine.SetVariableAsync(id, name, value, http.GetActor(), ct);
             return Results.NoContent();
         });
-        instances.MapGet("/activity-instances", async (Guid id, ProcessEngine engine, CancellationToken ct) =>
-            TypedResults.Ok(await engine.GetActivityInstancesAsync(id, ct)));
+        instances.MapGet("/activity-instances", async (Guid id, HttpContext http, ProcessEngine engine, CancellationToken ct) =>
+            TypedResults.Ok(await engine.GetActivityInstancesAsync(id, http.GetActor(), ct)));
         instances.MapPost("/modification", async (Guid id, ModificationRequest request, HttpContext http, ProcessEngine engine,
             CancellationToken ct) =>
         {

@@ -20,7 +20,7 @@ public sealed class TaskInbox(ProcessEngine engine)
         queries.AddRange(actor.Groups.Select(g => new TaskQuery(CandidateGroup: g, Take: Limit)));
         var tasks = new Dictionary<Guid, TaskInfo>();
         foreach (var query in queries)
-            foreach (var task in await engine.QueryTasksAsync(query, ct))
+            foreach (var task in await engine.QueryTasksAsync(query, actor, ct))
                 tasks.TryAdd(task.Id, task);
         return tasks.Values
             .OrderBy(t => t.DueDate ?? DateTimeOffset.MaxValue)

@@ -52,7 +52,7 @@ public sealed class ModificationTests
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("c");
         (await h.SingleTaskAsync(started.Id)).TaskDefinitionKey.Should().Be("c");
         log.Entries.Should().ContainSingle(e => e.Event == "end" && e.ActivityId == "a");
-        var rows = await h.Engine.GetHistoryAsync(started.Id);
+        var rows = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
         rows.Should().ContainSingle(r => r.EventType == "ProcessModified" && r.UserId == "olga" && r.Details == "moved by support");
         rows.Should().ContainSingle(r => r.EventType == "ActivityCancelled" && r.ActivityId == "a" && r.UserId == "olga");
         rows.Should().ContainSingle(r => r.EventType == "TaskCreated" && r.ActivityId == "c" && r.UserId == "olga");
@@ -66,7 +66,7 @@ public sealed class ModificationTests
         await using var h = await StartAsync(new ListenerLog());
         await h.DeployAsync(Chainish);
         var started = await h.StartAsync("p");
-        var a = (await h.Engine.GetActivityInstancesAsync(started.Id)).Should().ContainSingle(i => i.ActivityId == "a").Subject;
+        var a = (await h.Engine.GetActivityInstancesAsync(started.Id, Actor.System)).Should().ContainSingle(i => i.ActivityId == "a").Subject;
         a.ActivityType.Should().Be("userTask");
 
         await ModifyAsync(h, started.Id, After("a"), new ModificationInstruction(ModificationKind.Cancel, ActivityInstanceId: a.Id));
@@ -84,7 +84,7 @@ public sealed class ModificationTests
 
         await ModifyAsync(h, started.Id, Before("inner"), Cancel("a"));
 
-        var tree = await h.Engine.GetActivityInstancesAsync(started.Id);
+        var tree = await h.Engine.GetActivityInstancesAsync(started.Id, Actor.System);
         var sub = tree.Should().ContainSingle(i => i.ActivityId == "sub").Subject;
         tree.Should().ContainSingle(i => i.ActivityId == "inner").Which.ParentId.Should().Be(sub.Id);
         log.Entries.Should().ContainSingle(e => e.Event == "start" && e.ActivityId == "sub");
@@ -112,7 +112,7 @@ public sealed class ModificationTests
         await using var h = await StartAsync(new ListenerLog());
         await h.DeployAsync(Chainish);
         var started = await h.StartAsync("p");
-        var before = await h.Engine.GetHistoryAsync(started.Id);
+        var before = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
 
         var unknown = () => ModifyAsync(h, started.Id, Cancel("a"), Before("nope"));
         await unknown.Should().ThrowAsync<RejectedException>().WithMessage("*instructions[1]*'nope'*");
@@ -123,7 +123,7 @@ public sealed class ModificationTests
         var empty = () => ModifyAsync(h, started.Id);
         await empty.Should().ThrowAsync<RejectedException>();
 
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().BeEquivalentTo(before);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().BeEquivalentTo(before);
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("a");
     }
 

@@ -28,7 +28,7 @@ public sealed class OperatorCommandTests
     });
 
     private static async Task<IReadOnlyList<HistoryEventInfo>> RowsAsync(EngineHarness h, Guid id, string eventType) =>
-        (await h.Engine.GetHistoryAsync(id)).Where(r => r.EventType == eventType).ToList();
+        (await h.Engine.GetHistoryAsync(id, Actor.System)).Where(r => r.EventType == eventType).ToList();
 
     [Fact]
     public async Task Cancelling_runs_the_end_listeners_ends_the_instance_and_records_the_reason_and_the_operator()
@@ -60,7 +60,7 @@ public sealed class OperatorCommandTests
         await using var h = await StartAsync(log);
         await h.DeployAsync(ReviewThenTimer);
         var started = await h.StartAsync("p");
-        var before = await h.Engine.GetHistoryAsync(started.Id);
+        var before = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
 
         var commands = new Func<Task>[]
         {
@@ -78,7 +78,7 @@ public sealed class OperatorCommandTests
         foreach (var command in commands)
             await command.Should().ThrowAsync<ForbiddenException>().WithMessage("*operator (Admin)*'sam'*");
 
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().BeEquivalentTo(before);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().BeEquivalentTo(before);
         var instance = await h.InstanceAsync(started.Id);
         (instance.State, instance.Suspended, instance.LegalHold).Should().Be(("Active", false, false));
         instance.Variables.Should().NotContainKey("amount");
@@ -124,7 +124,7 @@ public sealed class OperatorCommandTests
         await h.Engine.ActivateProcessInstanceAsync(started.Id, Operator);
         (await h.RunJobsAsync()).Should().Be(1);
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
-        var rows = await h.Engine.GetHistoryAsync(started.Id);
+        var rows = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
         rows.Should().ContainSingle(r => r.EventType == "ProcessSuspended" && r.UserId == "olga" && r.Details == "client on holiday");
         rows.Should().ContainSingle(r => r.EventType == "ProcessActivated" && r.UserId == "olga");
     }
@@ -158,7 +158,7 @@ public sealed class OperatorCommandTests
         await h.DeployAsync(Process("parent", """<startEvent id="s" /><callActivity id="call" calledElement="child" /><endEvent id="e" />"""
                                               + Chain("s", "call", "e")));
         var parent = await h.StartAsync("parent");
-        var childTask = (await h.Engine.QueryTasksAsync(new TaskQuery())).Should().ContainSingle().Subject;
+        var childTask = (await h.Engine.QueryTasksAsync(new TaskQuery(), Actor.System)).Should().ContainSingle().Subject;
 
         await h.Engine.SuspendProcessInstanceAsync(parent.Id, Operator);
 
@@ -263,15 +263,15 @@ public sealed class OperatorCommandTests
         }
         await h.Engine.SuspendProcessInstanceAsync(ids[1], Operator);
 
-        var page = await h.Engine.QueryJobsAsync(new JobQuery(ActivityId: "wait", FirstResult: 1, MaxResults: 1));
+        var page = await h.Engine.QueryJobsAsync(new JobQuery(ActivityId: "wait", FirstResult: 1, MaxResults: 1), Actor.System);
         (page.Total, page.Items.Count).Should().Be((3, 1));
-        (await h.Engine.QueryJobsAsync(new JobQuery(Suspended: true))).Items.Should().ContainSingle().Which.ProcessInstanceId.Should().Be(ids[1]);
-        (await h.Engine.QueryJobsAsync(new JobQuery(ProcessInstanceId: ids[2], Kind: "timer"))).Total.Should().Be(1);
-        (await h.Engine.QueryJobsAsync(new JobQuery(WithIncident: true))).Total.Should().Be(0);
-        var badKind = () => h.Engine.QueryJobsAsync(new JobQuery(Kind: "cron"));
+        (await h.Engine.QueryJobsAsync(new JobQuery(Suspended: true), Actor.System)).Items.Should().ContainSingle().Which.ProcessInstanceId.Should().Be(ids[1]);
+        (await h.Engine.QueryJobsAsync(new JobQuery(ProcessInstanceId: ids[2], Kind: "timer"), Actor.System)).Total.Should().Be(1);
+        (await h.Engine.QueryJobsAsync(new JobQuery(WithIncident: true), Actor.System)).Total.Should().Be(0);
+        var badKind = () => h.Engine.QueryJobsAsync(new JobQuery(Kind: "cron"), Actor.System);
         await badKind.Should().ThrowAsync<RejectedException>().WithMessage("*cron*");
-        (await h.Engine.QueryIncidentsAsync(new IncidentQuery(ProcessInstanceId: ids[0]))).Total.Should().Be(0);
-        (await h.Engine.CountTasksAsync(new TaskQuery())).Should().Be(0);
+        (await h.Engine.QueryIncidentsAsync(new IncidentQuery(ProcessInstanceId: ids[0]), Actor.System)).Total.Should().Be(0);
+        (await h.Engine.CountTasksAsync(new TaskQuery(), Actor.System)).Should().Be(0);
     }
 
     [Fact]
@@ -283,7 +283,7 @@ public sealed class OperatorCommandTests
         await h.DeployAsync(Process("parent", """<startEvent id="s" /><callActivity id="call" calledElement="child" /><endEvent id="e" />"""
                                               + Chain("s", "call", "e")));
         var parent = await h.StartAsync("parent");
-        var child = (await h.Engine.QueryTasksAsync(new TaskQuery())).Single().ProcessInstanceId;
+        var child = (await h.Engine.QueryTasksAsync(new TaskQuery(), Actor.System)).Single().ProcessInstanceId;
 
         await h.Engine.SetLegalHoldAsync(parent.Id, true, "litigation REC-9", Operator);
 

@@ -43,8 +43,8 @@ public sealed class AssignmentGuardTests
     {
         var (h, instance, taskId) = await StartAsync(claimedByAlice: path == "delegate");
         await using var _ = h;
-        var before = await h.Engine.GetTaskAsync(taskId);
-        var history = await h.Engine.GetHistoryAsync(instance);
+        var before = await h.Engine.GetTaskAsync(taskId, Actor.System);
+        var history = await h.Engine.GetHistoryAsync(instance, Actor.System);
 
         Func<Task> act = path switch
         {
@@ -57,9 +57,9 @@ public sealed class AssignmentGuardTests
         };
 
         (await act.Should().ThrowAsync<RejectedException>()).Which.Message.Should().Be(Refusal);
-        (await h.Engine.GetTaskAsync(taskId)).Should().BeEquivalentTo(before);
+        (await h.Engine.GetTaskAsync(taskId, Actor.System)).Should().BeEquivalentTo(before);
         (await h.InstanceAsync(instance)).Variables["avis"].Should().Be("aucun");
-        (await h.Engine.GetHistoryAsync(instance)).Should().BeEquivalentTo(history);
+        (await h.Engine.GetHistoryAsync(instance, Actor.System)).Should().BeEquivalentTo(history);
     }
 
     [Fact]
@@ -85,6 +85,6 @@ public sealed class AssignmentGuardTests
         await h.Engine.CompleteTaskAsync(taskId, null, Alice);
 
         (await h.InstanceAsync(instance)).State.Should().Be("Completed");
-        (await h.Engine.GetHistoryAsync(instance)).Should().ContainSingle(e => e.EventType == "TaskCompleted").Which.UserId.Should().Be("alice");
+        (await h.Engine.GetHistoryAsync(instance, Actor.System)).Should().ContainSingle(e => e.EventType == "TaskCompleted").Which.UserId.Should().Be("alice");
     }
 }

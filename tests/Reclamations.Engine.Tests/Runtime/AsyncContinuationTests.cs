@@ -89,7 +89,7 @@ public sealed class AsyncContinuationTests
         var instance = await h.InstanceAsync(started.Id);
         instance.ActiveActivityIds.Should().Equal("w");
         instance.Variables.Should().Contain("decision", "accepted");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskCompleted")
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().ContainSingle(e => e.EventType == "TaskCompleted")
             .Which.UserId.Should().Be("alice");
         var job = (await h.Engine.GetJobsAsync(started.Id)).Should().ContainSingle().Subject;
         job.LastError.Should().Contain("Simulated failure of work");

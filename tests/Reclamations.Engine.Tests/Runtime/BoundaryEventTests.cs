@@ -37,7 +37,7 @@ public sealed class BoundaryEventTests
         var instance = await h.InstanceAsync(started.Id);
         instance.ActiveActivityIds.Should().Equal("late");
         (await h.SingleTaskAsync(started.Id)).TaskDefinitionKey.Should().Be("late");
-        var history = await h.Engine.GetHistoryAsync(started.Id);
+        var history = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
         history.Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == task.Id);
         history.Should().NotContain(e => e.EventType == "TaskCompleted");
         (await h.HistoryAsync(started.Id, "TimerFired")).Should().Equal("b");
@@ -100,7 +100,7 @@ public sealed class BoundaryEventTests
         instance.ActiveActivityIds.Should().Equal("late");
         instance.Variables.Should().Contain("answer", "withdrawn");
         (await h.SingleTaskAsync(started.Id)).TaskDefinitionKey.Should().Be("late");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == task.Id);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == task.Id);
         (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(0, "the boundary subscription went with the task");
     }
 

@@ -190,7 +190,7 @@ public sealed class CallActivityTests
 
         (await h.InstanceAsync(child.Id)).State.Should().Be("Terminated");
         (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("handle");
-        (await h.Engine.GetHistoryAsync(parent.Id)).Should().Contain(e => e.EventType == "ErrorCaught" && e.ActivityId == "failed" && e.Details == "FAIL");
+        (await h.Engine.GetHistoryAsync(parent.Id, Actor.System)).Should().Contain(e => e.EventType == "ErrorCaught" && e.ActivityId == "failed" && e.Details == "FAIL");
     }
 
     [Fact]
@@ -304,7 +304,7 @@ public sealed class CallActivityTests
 
         var parent = await h.StartAsync("parent", Vars.Of(("reviewers", new List<object?> { "alice", "bob" })), businessKey: "REC-17");
 
-        var tasks = await h.Engine.QueryTasksAsync(new TaskQuery(BusinessKey: "REC-17"));
+        var tasks = await h.Engine.QueryTasksAsync(new TaskQuery(BusinessKey: "REC-17"), Actor.System);
         tasks.Select(t => t.Assignee).Should().BeEquivalentTo(["alice", "bob"]);
         tasks.Should().OnlyContain(t => t.ProcessDefinitionKey == "child");
 
@@ -375,7 +375,7 @@ public sealed class CallActivityTests
 
         (await h.InstanceAsync(child.Id)).State.Should().Be("Terminated");
         (await h.InstanceAsync(parent.Id)).ActiveActivityIds.Should().Equal("escalated");
-        (await h.Engine.QueryTasksAsync(new TaskQuery(BusinessKey: "REC-19"))).Select(t => t.TaskDefinitionKey).Should().Equal("escalated");
+        (await h.Engine.QueryTasksAsync(new TaskQuery(BusinessKey: "REC-19"), Actor.System)).Select(t => t.TaskDefinitionKey).Should().Equal("escalated");
     }
 
     [Theory]

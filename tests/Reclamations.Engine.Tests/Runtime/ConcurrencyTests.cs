@@ -57,7 +57,7 @@ public sealed class ConcurrencyTests
             outcomes.Count(o => o is null).Should().Be(1, $"exactly one completion wins (round {round}): {string.Join(" | ", outcomes.Select(o => o?.ToString()))}");
             outcomes.Single(o => o is not null).Should().BeOfType<ConflictException>();
             var winner = outcomes[0] is null ? "alice" : "bob";
-            var history = await h.Engine.GetHistoryAsync(started.Id);
+            var history = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
             history.Should().ContainSingle(e => e.EventType == "TaskCompleted").Which.UserId.Should().Be(winner);
             history.Count(e => e.EventType == "ActivityStarted" && e.ActivityId == "w").Should().Be(1);
             var instance = await h.InstanceAsync(started.Id);
@@ -87,8 +87,8 @@ public sealed class ConcurrencyTests
             outcomes.Count(o => o is null).Should().Be(1);
             outcomes.Single(o => o is not null).Should().BeOfType<ConflictException>();
             var winner = outcomes[0] is null ? "alice" : "bob";
-            (await h.Engine.GetTaskAsync(task.Id)).Assignee.Should().Be(winner);
-            (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskClaimed")
+            (await h.Engine.GetTaskAsync(task.Id, Actor.System)).Assignee.Should().Be(winner);
+            (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().ContainSingle(e => e.EventType == "TaskClaimed")
                 .Which.UserId.Should().Be(winner);
         }
     }
@@ -100,7 +100,7 @@ public sealed class ConcurrencyTests
         await using var node2 = h.OpenSecondNode();
         await h.DeployAsync(TwoSteps);
         var started = await h.StartAsync("p");
-        var task = await node2.Engine.GetTaskAsync((await h.SingleTaskAsync(started.Id)).Id);
+        var task = await node2.Engine.GetTaskAsync((await h.SingleTaskAsync(started.Id)).Id, Actor.System);
 
         await h.Engine.CompleteTaskAsync(task.Id, null, Alice);
         var act = () => node2.Engine.CompleteTaskAsync(task.Id, null, Bob);

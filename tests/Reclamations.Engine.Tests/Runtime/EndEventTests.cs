@@ -61,7 +61,7 @@ public sealed class EndEventTests
         ended.ActiveActivityIds.Should().BeEmpty();
         (await h.TasksAsync(started.Id)).Should().BeEmpty();
         (await h.Engine.GetJobsAsync(started.Id)).Should().BeEmpty();
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == slow.Id);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == slow.Id);
         (await h.HistoryAsync(started.Id, "ProcessTerminated")).Should().ContainSingle();
         (await h.HistoryAsync(started.Id, "ProcessCompleted")).Should().BeEmpty();
         (await h.AdvanceAsync(TimeSpan.FromDays(6))).Should().Be(0);
@@ -102,7 +102,7 @@ public sealed class EndEventTests
         instance.State.Should().Be("Active");
         instance.ActiveActivityIds.Should().BeEquivalentTo(["join", "outside"]);
         (await h.TasksAsync(started.Id)).Select(t => t.TaskDefinitionKey).Should().Equal("outside");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == slow.Id);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == slow.Id);
         (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().Contain(["kill", "sub"]);
         (await h.HistoryAsync(started.Id, "ProcessTerminated")).Should().BeEmpty();
 

@@ -64,7 +64,7 @@ public sealed class ErrorAndEscalationTests
         var instance = await h.InstanceAsync(started.Id);
         instance.ActiveActivityIds.Should().Equal("repair");
         (await h.SingleTaskAsync(started.Id)).TaskDefinitionKey.Should().Be("repair");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == other.Id);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == other.Id);
         (await h.HistoryAsync(started.Id, "ErrorCaught")).Should().Equal("failed");
         (await h.HistoryAsync(started.Id, "ActivityCompleted")).Should().NotContain("sub").And.Contain("broken");
 
@@ -85,7 +85,7 @@ public sealed class ErrorAndEscalationTests
             """ + Chain("s", "t", "w", "e")));
         var started = await h.StartAsync("p", businessKey: "REC-1");
         var task = await h.SingleTaskAsync(started.Id);
-        var historyBefore = await h.Engine.GetHistoryAsync(started.Id);
+        var historyBefore = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
 
         var complete = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("decision", "ok")), Actor.System);
         await complete.Should().ThrowAsync<ProcessEngineException>().WithMessage("*FAIL*not caught*");
@@ -96,7 +96,7 @@ public sealed class ErrorAndEscalationTests
         instance.ActiveActivityIds.Should().Equal("t");
         instance.Variables.Should().NotContainKey("decision");
         (await h.SingleTaskAsync(started.Id)).Id.Should().Be(task.Id);
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().BeEquivalentTo(historyBefore);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().BeEquivalentTo(historyBefore);
 
         // Once the handler no longer fails, the same task completes normally.
         h.Script.BpmnErrors.Clear();

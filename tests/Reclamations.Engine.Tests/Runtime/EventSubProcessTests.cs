@@ -41,7 +41,7 @@ public sealed class EventSubProcessTests
         instance.ActiveActivityIds.Should().Equal("handled");
         instance.Variables.Should().Contain("journalist", "Le Monde");
         (await h.SingleTaskAsync(started.Id)).TaskDefinitionKey.Should().Be("handled");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == task.Id);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == task.Id);
         (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(0, "an interrupting start fires once");
 
         await h.CompleteAsync(started.Id, "handled");
@@ -85,7 +85,7 @@ public sealed class EventSubProcessTests
 
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("handled");
         (await h.SingleTaskAsync(started.Id)).TaskDefinitionKey.Should().Be("handled");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == task.Id);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == task.Id);
         (await h.HistoryAsync(started.Id, "TimerFired")).Should().Equal("es");
     }
 
@@ -156,7 +156,7 @@ public sealed class EventSubProcessTests
         (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, null, Actor.System)).Should().Be(1);
 
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("handled");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == inner.Id);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().ContainSingle(e => e.EventType == "TaskDeleted" && e.TaskId == inner.Id);
 
         await h.CompleteAsync(started.Id, "handled");
         var instance = await h.InstanceAsync(started.Id);

@@ -84,7 +84,7 @@ public sealed class ExclusiveGatewayTests
             """ + Chain("s", "t", "gw") + Flow("gw", "big", "${ amount > 1000 }") + Flow("gw", "small", "${ amount < 10 }")));
         var started = await h.StartAsync("p", Vars.Of(("amount", 5L)));
         var task = await h.SingleTaskAsync(started.Id, "t");
-        var historyBefore = (await h.Engine.GetHistoryAsync(started.Id)).Count;
+        var historyBefore = (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Count;
 
         var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("amount", 500L)), Actor.System);
 
@@ -94,7 +94,7 @@ public sealed class ExclusiveGatewayTests
         after.ActiveActivityIds.Should().Equal("t");
         after.Variables["amount"].Should().Be(5L);
         (await h.SingleTaskAsync(started.Id)).Id.Should().Be(task.Id);
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().HaveCount(historyBefore);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().HaveCount(historyBefore);
 
         // The task can still be completed with a value that satisfies a condition.
         await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("amount", 5000L)), Actor.System);

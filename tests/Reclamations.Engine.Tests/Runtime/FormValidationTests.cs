@@ -69,7 +69,7 @@ public sealed class FormValidationTests
         var (h, instance, taskId) = await StartAsync();
         await using var _ = h;
         var before = await h.InstanceAsync(instance);
-        var historyBefore = await h.Engine.GetHistoryAsync(instance);
+        var historyBefore = await h.Engine.GetHistoryAsync(instance, Actor.System);
         var submitted = Valid();
         submitted[field] = value;
 
@@ -84,8 +84,8 @@ public sealed class FormValidationTests
         after.Variables.Should().BeEquivalentTo(before.Variables);
         after.Variables["motif"].Should().Be("initial");
         after.Variables.Should().NotContainKey("canal");
-        (await h.Engine.GetTaskAsync(taskId)).Id.Should().Be(taskId);
-        (await h.Engine.GetHistoryAsync(instance)).Should().HaveCount(historyBefore.Count);
+        (await h.Engine.GetTaskAsync(taskId, Actor.System)).Id.Should().Be(taskId);
+        (await h.Engine.GetHistoryAsync(instance, Actor.System)).Should().HaveCount(historyBefore.Count);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class FormValidationTests
         var (h, _, taskId) = await StartAsync();
         await using var __ = h;
 
-        var task = await h.Engine.GetTaskAsync(taskId);
+        var task = await h.Engine.GetTaskAsync(taskId, Actor.System);
 
         task.FormFields.Select(f => f.Id).Should().Equal("motif", "montant", "fonde", "recu", "canal");
         var motif = task.FormFields[0];

@@ -41,7 +41,7 @@ public sealed class HistoryTests
         await h.Engine.RetryJobAsync(incident.JobId!.Value, new Actor("operator", ["Admin"]));
         await h.RunJobsAsync();
 
-        var history = await h.Engine.GetHistoryAsync(started.Id);
+        var history = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
         history.Should().BeInAscendingOrder(e => e.Id);
         history.Select(e => e.Timestamp).Should().BeInAscendingOrder();
         HistoryEventInfo One(string type, string? activity = null, string? variable = null) =>
@@ -89,7 +89,7 @@ public sealed class HistoryTests
         h.Clock.Advance(TimeSpan.FromMinutes(5));
         await h.CompleteAsync(started.Id, "t2", Vars.Of(("statut", "en cours")), new Actor("bob"));
 
-        var changes = (await h.Engine.GetHistoryAsync(started.Id)).Where(e => e.EventType == "VariableSet" && e.VariableName == "statut").ToList();
+        var changes = (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Where(e => e.EventType == "VariableSet" && e.VariableName == "statut").ToList();
         changes.Select(e => (e.Value, e.Timestamp, e.UserId)).Should().Equal(
             ("\"ouverte\"", EngineHarness.Epoch, (string?)Actor.SystemId),
             ("\"en cours\"", EngineHarness.Epoch.AddMinutes(5), "alice"));
@@ -99,6 +99,6 @@ public sealed class HistoryTests
     public async Task The_history_of_an_unknown_instance_is_not_found()
     {
         await using var h = await EngineHarness.StartAsync();
-        await FluentActions.Awaiting(() => h.Engine.GetHistoryAsync(Guid.NewGuid())).Should().ThrowAsync<NotFoundException>();
+        await FluentActions.Awaiting(() => h.Engine.GetHistoryAsync(Guid.NewGuid(), Actor.System)).Should().ThrowAsync<NotFoundException>();
     }
 }

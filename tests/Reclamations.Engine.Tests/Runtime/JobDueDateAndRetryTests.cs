@@ -29,7 +29,7 @@ public sealed class JobDueDateAndRetryTests
         await h.Engine.SetJobDueDateAsync(job.Id, EngineHarness.Epoch.AddDays(1), Operator);
 
         (await h.Engine.GetJobsAsync(started.Id)).Single().DueAt.Should().Be(EngineHarness.Epoch.AddDays(1));
-        var moved = (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "JobDueDateChanged").Subject;
+        var moved = (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().ContainSingle(e => e.EventType == "JobDueDateChanged").Subject;
         moved.UserId.Should().Be("ops");
         moved.ActivityId.Should().Be("deadline");
         moved.Details.Should().Contain("2026-03-12T08:00:00Z -> 2026-03-03T08:00:00Z");

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Handlers;
 using Reclamations.Engine.Hosting;
 using Reclamations.Engine.Runtime;
@@ -35,7 +36,7 @@ public sealed class JobLockingTests
         h.Script.CallsTo("work").Should().Be(2);
         (await h.InstanceAsync(first.Id)).State.Should().Be("Completed");
         (await h.InstanceAsync(second.Id)).State.Should().Be("Completed");
-        var failed = (await h.Engine.GetHistoryAsync(first.Id)).Where(e => e.EventType == "JobFailed").ToList();
+        var failed = (await h.Engine.GetHistoryAsync(first.Id, Actor.System)).Where(e => e.EventType == "JobFailed").ToList();
         failed.Should().ContainSingle().Which.Details.Should().Contain("by node 'test-node' never finished");
         (await h.HistoryAsync(second.Id, "JobFailed")).Should().BeEmpty("its attempt had not started");
     }
@@ -59,7 +60,7 @@ public sealed class JobLockingTests
 
         h.Script.CallsTo("work").Should().Be(1);
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().ContainSingle(e => e.EventType == "JobFailed")
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().ContainSingle(e => e.EventType == "JobFailed")
             .Which.Details.Should().Contain("node 'test-node'").And.Contain("retries left: 2");
     }
 

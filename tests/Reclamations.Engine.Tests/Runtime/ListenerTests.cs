@@ -88,16 +88,16 @@ public sealed class ListenerTests
         await h.DeployAsync(ReviewProcess());
         var started = await h.StartAsync("p", Vars.Of(("personnesVisees", "mallory,trent")));
         var task = await h.SingleTaskAsync(started.Id);
-        var historyBefore = await h.Engine.GetHistoryAsync(started.Id);
+        var historyBefore = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
 
         var act = () => h.Engine.ClaimTaskAsync(task.Id, Mallory);
 
         (await act.Should().ThrowAsync<RejectedException>()).Which.Message.Should().Be(Refusal);
-        (await h.Engine.GetTaskAsync(task.Id)).Assignee.Should().BeNull();
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().HaveCount(historyBefore.Count);
+        (await h.Engine.GetTaskAsync(task.Id, Actor.System)).Assignee.Should().BeNull();
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().HaveCount(historyBefore.Count);
 
         await h.Engine.ClaimTaskAsync(task.Id, Alice);
-        (await h.Engine.GetTaskAsync(task.Id)).Assignee.Should().Be("alice");
+        (await h.Engine.GetTaskAsync(task.Id, Actor.System)).Assignee.Should().Be("alice");
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ListenerTests
         var act = () => h.Engine.AssignTaskAsync(task.Id, "mallory", Manager);
 
         (await act.Should().ThrowAsync<RejectedException>()).Which.Message.Should().Be(Refusal);
-        (await h.Engine.GetTaskAsync(task.Id)).Assignee.Should().Be("alice");
+        (await h.Engine.GetTaskAsync(task.Id, Actor.System)).Assignee.Should().Be("alice");
         (await h.HistoryAsync(started.Id, "TaskAssigned")).Should().BeEmpty();
     }
 
@@ -281,7 +281,7 @@ public sealed class ListenerTests
         var ended = await h.InstanceAsync(started.Id);
         ended.State.Should().Be("Completed");
         ended.Variables.Should().Contain("task_complete", "t").And.Contain("exec_take", "t");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().Contain(e => e.EventType == "VariableSet" && e.VariableName == "task_complete");
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().Contain(e => e.EventType == "VariableSet" && e.VariableName == "task_complete");
     }
 }
 

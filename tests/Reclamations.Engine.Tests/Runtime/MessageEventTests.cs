@@ -81,7 +81,7 @@ public sealed class MessageEventTests
         await using var h = await EngineHarness.StartAsync();
         await h.DeployAsync(CatchReply);
         var started = await h.StartAsync("p", businessKey: "REC-1");
-        var historyBefore = (await h.Engine.GetHistoryAsync(started.Id)).Count;
+        var historyBefore = (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Count;
 
         (await h.Engine.CorrelateMessageAsync("press", "REC-1", null, Vars.Of(("x", 1L)), Actor.System)).Should().Be(0, "no one waits for press");
         (await h.Engine.CorrelateMessageAsync("client-reply", "REC-2", null, Vars.Of(("x", 1L)), Actor.System)).Should().Be(0, "other business key");
@@ -90,7 +90,7 @@ public sealed class MessageEventTests
         var instance = await h.InstanceAsync(started.Id);
         instance.ActiveActivityIds.Should().Equal("reply");
         instance.Variables.Should().NotContainKey("x");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().HaveCount(historyBefore);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().HaveCount(historyBefore);
         (await h.Engine.FindProcessInstancesAsync("REC-2")).Should().BeEmpty();
 
         (await h.Engine.CorrelateMessageAsync("client-reply", "REC-1", null, null, Actor.System)).Should().Be(1, "the subscription is still there");
@@ -128,7 +128,7 @@ public sealed class MessageEventTests
 
         (await h.Engine.CorrelateMessageAsync("go", null, started.Id, null, Actor.System)).Should().Be(0);
 
-        (await h.Engine.QueryTasksAsync(new Api.TaskQuery())).Should().ContainSingle("no instance was started by the message");
+        (await h.Engine.QueryTasksAsync(new Api.TaskQuery(), Actor.System)).Should().ContainSingle("no instance was started by the message");
         (await h.Engine.CorrelateMessageAsync("go", "REC-2", null, null, Actor.System)).Should().Be(1, "without an instance id the message start event still answers");
     }
 }

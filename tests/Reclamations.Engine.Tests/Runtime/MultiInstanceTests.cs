@@ -121,7 +121,7 @@ public sealed class MultiInstanceTests
         var after = await h.InstanceAsync(started.Id);
         after.ActiveActivityIds.Should().Equal("after");
         (await h.TasksAsync(started.Id)).Select(t => t.TaskDefinitionKey).Should().Equal("after");
-        var deleted = (await h.Engine.GetHistoryAsync(started.Id)).Where(e => e.EventType == "TaskDeleted").ToList();
+        var deleted = (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Where(e => e.EventType == "TaskDeleted").ToList();
         deleted.Should().ContainSingle().Which.TaskId.Should().Be(tasks.Single(t => t.Assignee == "bob").Id);
     }
 
@@ -287,7 +287,7 @@ public sealed class MultiInstanceTests
         await h.Engine.CompleteTaskAsync(tasks[0].Id, null, Actor.System);
         await h.Engine.CompleteTaskAsync(tasks[1].Id, null, Actor.System);
 
-        var history = (await h.Engine.GetHistoryAsync(started.Id)).Where(e => e.ActivityId == "review").ToList();
+        var history = (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Where(e => e.ActivityId == "review").ToList();
         history.Count(e => e.EventType == "ActivityStarted").Should().Be(4, "the body and three instances started");
         history.Count(e => e.EventType == "ActivityCompleted").Should().Be(3, "two instances and the body completed");
         history.Count(e => e.EventType == "ActivityCancelled").Should().Be(1, "the third instance was cancelled");

@@ -63,7 +63,7 @@ public sealed class RestartTests
         after.Name.Should().Be("Review the complaint");
         after.CandidateGroups.Should().Equal("Staff");
         after.BusinessKey.Should().Be("REC-1");
-        (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateGroup: "Staff"))).Should().ContainSingle(t => t.Id == before.Id);
+        (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateGroup: "Staff"), Actor.System)).Should().ContainSingle(t => t.Id == before.Id);
         await h.Engine.CompleteTaskAsync(after.Id, null, Actor.System);
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
@@ -131,7 +131,7 @@ public sealed class RestartTests
         await h.RestartAsync();
 
         (await h.AdvanceAsync(TimeSpan.FromHours(2))).Should().Be(1);
-        (await h.Engine.QueryTasksAsync(new TaskQuery())).Should().ContainSingle(t => t.TaskDefinitionKey == "t");
+        (await h.Engine.QueryTasksAsync(new TaskQuery(), Actor.System)).Should().ContainSingle(t => t.TaskDefinitionKey == "t");
     }
     [Fact]
     public async Task A_restarted_node_reclaims_the_locks_its_previous_run_left_and_runs_the_timer_at_once()

@@ -9,7 +9,7 @@ public sealed class StartEventTests
 {
     private static readonly TimeSpan Paris = TimeSpan.FromHours(1);
 
-    private static Task<IReadOnlyList<TaskInfo>> AllTasksAsync(EngineHarness h) => h.Engine.QueryTasksAsync(new TaskQuery());
+    private static Task<IReadOnlyList<TaskInfo>> AllTasksAsync(EngineHarness h) => h.Engine.QueryTasksAsync(new TaskQuery(), Actor.System);
 
     [Fact]
     public async Task Timer_start_with_a_date_starts_one_instance_at_that_date()

@@ -21,7 +21,7 @@ public sealed class TaskAssignmentTests
     }
 
     private static async Task<HistoryEventInfo> SingleEvent(EngineHarness h, Guid instance, string type) =>
-        (await h.Engine.GetHistoryAsync(instance)).Should().ContainSingle(e => e.EventType == type).Subject;
+        (await h.Engine.GetHistoryAsync(instance, Actor.System)).Should().ContainSingle(e => e.EventType == type).Subject;
 
     [Fact]
     public async Task Claiming_sets_the_assignee_and_records_the_user()
@@ -31,8 +31,8 @@ public sealed class TaskAssignmentTests
 
         await h.Engine.ClaimTaskAsync(taskId, Alice);
 
-        (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().Be("alice");
-        (await h.Engine.QueryTasksAsync(new TaskQuery(Assignee: "alice"))).Should().ContainSingle(t => t.Id == taskId);
+        (await h.Engine.GetTaskAsync(taskId, Actor.System)).Assignee.Should().Be("alice");
+        (await h.Engine.QueryTasksAsync(new TaskQuery(Assignee: "alice"), Actor.System)).Should().ContainSingle(t => t.Id == taskId);
         var claimed = await SingleEvent(h, instance, "TaskClaimed");
         claimed.UserId.Should().Be("alice");
         claimed.TaskId.Should().Be(taskId);
@@ -48,7 +48,7 @@ public sealed class TaskAssignmentTests
 
         await h.Engine.ClaimTaskAsync(taskId, Alice);
 
-        (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().Be("alice");
+        (await h.Engine.GetTaskAsync(taskId, Actor.System)).Assignee.Should().Be("alice");
         await SingleEvent(h, instance, "TaskClaimed");
     }
 
@@ -62,7 +62,7 @@ public sealed class TaskAssignmentTests
         var act = () => h.Engine.ClaimTaskAsync(taskId, Bob);
 
         (await act.Should().ThrowAsync<ConflictException>()).WithMessage("*alice*");
-        (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().Be("alice");
+        (await h.Engine.GetTaskAsync(taskId, Actor.System)).Assignee.Should().Be("alice");
         (await SingleEvent(h, instance, "TaskClaimed")).UserId.Should().Be("alice");
     }
 
@@ -75,10 +75,10 @@ public sealed class TaskAssignmentTests
 
         await h.Engine.UnclaimTaskAsync(taskId, Alice);
 
-        (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().BeNull();
+        (await h.Engine.GetTaskAsync(taskId, Actor.System)).Assignee.Should().BeNull();
         (await SingleEvent(h, instance, "TaskUnclaimed")).UserId.Should().Be("alice");
         await h.Engine.ClaimTaskAsync(taskId, Bob);
-        (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().Be("bob");
+        (await h.Engine.GetTaskAsync(taskId, Actor.System)).Assignee.Should().Be("bob");
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class TaskAssignmentTests
 
         await h.Engine.AssignTaskAsync(taskId, "bob", Manager);
 
-        (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().Be("bob");
+        (await h.Engine.GetTaskAsync(taskId, Actor.System)).Assignee.Should().Be("bob");
         var assigned = await SingleEvent(h, instance, "TaskAssigned");
         assigned.UserId.Should().Be("manager");
         assigned.Details.Should().Be("bob");
@@ -147,6 +147,6 @@ public sealed class TaskAssignmentTests
         await FluentActions.Awaiting(() => h.Engine.ClaimTaskAsync(unknown, Alice)).Should().ThrowAsync<NotFoundException>();
         await FluentActions.Awaiting(() => h.Engine.AssignTaskAsync(unknown, "alice", Actor.System)).Should().ThrowAsync<NotFoundException>();
         await FluentActions.Awaiting(() => h.Engine.UnclaimTaskAsync(unknown, Actor.System)).Should().ThrowAsync<NotFoundException>();
-        await FluentActions.Awaiting(() => h.Engine.GetTaskAsync(unknown)).Should().ThrowAsync<NotFoundException>();
+        await FluentActions.Awaiting(() => h.Engine.GetTaskAsync(unknown, Actor.System)).Should().ThrowAsync<NotFoundException>();
     }
 }

@@ -62,8 +62,8 @@ public sealed class TaskAuthorizationTests
         var taskId = (await h.SingleTaskAsync(started.Id)).Id;
         if (claimedByAnna) await h.Engine.ClaimTaskAsync(taskId, Actors["assignee"]);
         var actor = Actors[who];
-        var before = await h.Engine.GetTaskAsync(taskId);
-        var historyBefore = await h.Engine.GetHistoryAsync(started.Id);
+        var before = await h.Engine.GetTaskAsync(taskId, Actor.System);
+        var historyBefore = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
 
         Func<Task> act = operation switch
         {
@@ -79,19 +79,19 @@ public sealed class TaskAuthorizationTests
         {
             case "forbidden":
                 (await act.Should().ThrowAsync<ForbiddenException>()).Which.Message.Should().StartWith($"'{actor.Id}' may not");
-                (await h.Engine.GetTaskAsync(taskId)).Should().BeEquivalentTo(before);
+                (await h.Engine.GetTaskAsync(taskId, Actor.System)).Should().BeEquivalentTo(before);
                 (await h.InstanceAsync(started.Id)).Variables["avis"].Should().Be("aucun");
-                (await h.Engine.GetHistoryAsync(started.Id)).Should().BeEquivalentTo(historyBefore);
+                (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().BeEquivalentTo(historyBefore);
                 warnings.Messages.Should().ContainSingle().Which.Should().Contain(actor.Id).And.Contain(operation == "assign" ? "reassign" : operation);
                 return;
             case "conflict":
                 await act.Should().ThrowAsync<ConflictException>();
-                (await h.Engine.GetTaskAsync(taskId)).Should().BeEquivalentTo(before);
+                (await h.Engine.GetTaskAsync(taskId, Actor.System)).Should().BeEquivalentTo(before);
                 return;
         }
         await act();
         warnings.Messages.Should().BeEmpty();
-        var history = await h.Engine.GetHistoryAsync(started.Id);
+        var history = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
         history.Skip(historyBefore.Count).Where(e => e.UserId != actor.Id).Should().BeEmpty("every row of the command names who acted");
         if (operation == "complete")
         {
@@ -101,7 +101,7 @@ public sealed class TaskAuthorizationTests
                 "a candidate completing an unassigned task becomes its assignee first");
             return;
         }
-        var task = await h.Engine.GetTaskAsync(taskId);
+        var task = await h.Engine.GetTaskAsync(taskId, Actor.System);
         switch (operation)
         {
             case "claim":
@@ -137,7 +137,7 @@ public sealed class TaskAuthorizationTests
         (await ownerTooEarly.Should().ThrowAsync<ForbiddenException>()).Which.Message.Should().Contain("delegated to 'zoe'");
         await h.Engine.CompleteTaskAsync(taskId, Vars.Of(("avis", "fondée")), zoe);
 
-        var resolved = await h.Engine.GetTaskAsync(taskId);
+        var resolved = await h.Engine.GetTaskAsync(taskId, Actor.System);
         (resolved.Assignee, resolved.Owner, resolved.DelegationState).Should().Be(("anna", "anna", "RESOLVED"));
         (await h.InstanceAsync(started.Id)).Variables["avis"].Should().Be("fondée", "the delegate's values are kept for the owner");
         var zoeAgain = () => h.Engine.CompleteTaskAsync(taskId, null, zoe);
@@ -148,7 +148,7 @@ public sealed class TaskAuthorizationTests
         await h.Engine.CompleteTaskAsync(taskId, null, anna);
 
         (await h.InstanceAsync(started.Id)).Variables["avis"].Should().Be("fondée");
-        (await h.Engine.GetHistoryAsync(started.Id)).Where(e => e.TaskId == taskId && e.EventType != "TaskCreated")
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Where(e => e.TaskId == taskId && e.EventType != "TaskCreated")
             .Select(e => (e.EventType, e.UserId, e.Details)).Should().Equal(
                 ("TaskClaimed", "anna", "anna"), ("TaskDelegated", "anna", "zoe"), ("TaskResolved", "zoe", "anna"),
                 ("TaskCompleted", "anna", "Analyser"));
@@ -166,7 +166,7 @@ public sealed class TaskAuthorizationTests
         await officer.Should().ThrowAsync<ForbiddenException>("ComplaintsOfficer is no supervisor group here");
         await h.Engine.AssignTaskAsync(taskId, "zoe", new Actor("tom", ["TeamLead"]));
 
-        (await h.Engine.GetTaskAsync(taskId)).Assignee.Should().Be("zoe");
+        (await h.Engine.GetTaskAsync(taskId, Actor.System)).Assignee.Should().Be("zoe");
     }
 
     [Theory]

@@ -23,7 +23,7 @@ public sealed class TaskKindsTests
         call.Variables.Should().Contain("amount", 3L);
         call.Inputs.Should().BeEmpty();
         started.ActiveActivityIds.Should().Equal("after");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should()
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should()
             .Contain(e => e.EventType == "ActivityCompleted" && e.ActivityId == "w" && e.ActivityType == "serviceTask");
     }
 
@@ -42,7 +42,7 @@ public sealed class TaskKindsTests
         started.State.Should().Be("Completed");
         h.Script.Calls.Should().ContainSingle().Which.Topic.Should().Be("send-mail");
         h.Script.Calls.Single().Variables.Should().Contain("to", "client@example.org");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should()
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should()
             .Contain(e => e.EventType == "ActivityCompleted" && e.ActivityId == "mail" && e.ActivityType == "sendTask");
     }
 
@@ -62,7 +62,7 @@ public sealed class TaskKindsTests
         started.State.Should().Be("Completed");
         h.Script.Calls.Should().BeEmpty();
         (await h.HistoryAsync(started.Id, "TaskCreated")).Should().BeEmpty();
-        var completed = (await h.Engine.GetHistoryAsync(started.Id)).Where(e => e.EventType == "ActivityCompleted").ToList();
+        var completed = (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Where(e => e.EventType == "ActivityCompleted").ToList();
         completed.Select(e => (e.ActivityId, e.ActivityType)).Should()
             .Equal(("s", "startEvent"), ("phone", "manualTask"), ("plain", "task"), ("e", "endEvent"));
     }

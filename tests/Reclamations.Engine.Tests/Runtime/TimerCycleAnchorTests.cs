@@ -130,6 +130,6 @@ public sealed class TimerCycleAnchorTests
 
         await FluentActions.Awaiting(() => h.StartAsync("p", Vars.Of(("cycle", "R/PT5S"))))
             .Should().ThrowAsync<Reclamations.Engine.Runtime.ProcessEngineException>().WithMessage("*'remind'*fires every 5 s*");
-        (await h.Engine.QueryTasksAsync(new TaskQuery())).Should().BeEmpty();
+        (await h.Engine.QueryTasksAsync(new TaskQuery(), Actor.System)).Should().BeEmpty();
     }
 }

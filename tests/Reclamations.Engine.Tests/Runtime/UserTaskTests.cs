@@ -55,7 +55,7 @@ public sealed class UserTaskTests
         var task = await h.SingleTaskAsync(started.Id);
         task.CandidateGroups.Should().Equal("Juridique", "Direction");
         task.CandidateUsers.Should().Equal("dora");
-        (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateGroup: "Direction"))).Should().ContainSingle(t => t.Id == task.Id);
+        (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateGroup: "Direction"), Actor.System)).Should().ContainSingle(t => t.Id == task.Id);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class UserTaskTests
 
         var task = await h.SingleTaskAsync(started.Id);
         task.CandidateGroups.Should().Equal("Juridique", "Direction");
-        (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateGroup: "Juridique"))).Should().ContainSingle(t => t.Id == task.Id);
+        (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateGroup: "Juridique"), Actor.System)).Should().ContainSingle(t => t.Id == task.Id);
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class UserTaskTests
         task.ProcessInstanceId.Should().Be(started.Id);
         task.ProcessDefinitionKey.Should().Be("p");
         task.BusinessKey.Should().Be("REC-2026-0001");
-        (await h.Engine.GetTaskAsync(task.Id)).Should().BeEquivalentTo(task);
+        (await h.Engine.GetTaskAsync(task.Id, Actor.System)).Should().BeEquivalentTo(task);
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed class UserTaskTests
         var in1 = await Start("P1D", "alice", "Juridique", "carol");
         var in3 = await Start("P3D", null, "Qualite", "bob");
 
-        async Task<IEnumerable<Guid>> Instances(TaskQuery q) => (await h.Engine.QueryTasksAsync(q)).Select(t => t.ProcessInstanceId);
+        async Task<IEnumerable<Guid>> Instances(TaskQuery q) => (await h.Engine.QueryTasksAsync(q, Actor.System)).Select(t => t.ProcessInstanceId);
 
         (await Instances(new TaskQuery())).Should().Equal(in1, in3, in5, noDue);
         (await Instances(new TaskQuery(ProcessInstanceId: in5))).Should().Equal(in5);
@@ -221,8 +221,8 @@ public sealed class UserTaskTests
 
         await h.Engine.CompleteTaskAsync(task.Id, null, new Actor("bob"));
 
-        (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateGroup: "Juridique"))).Should().BeEmpty();
-        (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateUser: "bob"))).Should().BeEmpty();
+        (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateGroup: "Juridique"), Actor.System)).Should().BeEmpty();
+        (await h.Engine.QueryTasksAsync(new TaskQuery(CandidateUser: "bob"), Actor.System)).Should().BeEmpty();
         (await h.InstanceAsync(started.Id)).State.Should().Be("Completed");
     }
 

@@ -30,7 +30,7 @@ public sealed class VariableContractTests
         await h.DeployAsync(Approval);
         var started = await h.StartAsync("p", Vars.Of(("amount", 100L)));
         var task = await h.SingleTaskAsync(started.Id);
-        var history = await h.Engine.GetHistoryAsync(started.Id);
+        var history = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
 
         var act = () => h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("approved", true), ("amount", 1_000_000L)), Staff);
 
@@ -39,8 +39,8 @@ public sealed class VariableContractTests
         var after = await h.InstanceAsync(started.Id);
         after.Variables.Should().BeEquivalentTo(new Dictionary<string, object?> { ["amount"] = 100L });
         after.ActiveActivityIds.Should().Equal("t");
-        (await h.Engine.GetTaskAsync(task.Id)).Assignee.Should().BeNull("the candidate did not become the assignee either");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().BeEquivalentTo(history);
+        (await h.Engine.GetTaskAsync(task.Id, Actor.System)).Assignee.Should().BeNull("the candidate did not become the assignee either");
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().BeEquivalentTo(history);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class VariableContractTests
         var started = await h.StartAsync("p");
         var task = await h.SingleTaskAsync(started.Id);
         await h.Engine.CompleteTaskAsync(task.Id, Vars.Of(("approved", true)), Staff);
-        var history = await h.Engine.GetHistoryAsync(started.Id);
+        var history = await h.Engine.GetHistoryAsync(started.Id, Actor.System);
 
         var start = () => h.Engine.StartProcessAsync("p", "REC-2", Vars.Of((name, 5L)), Actor.System);
         var message = () => h.Engine.CorrelateMessageAsync("client-reply", null, started.Id, Vars.Of((name, 5L)), Staff);
@@ -79,7 +79,7 @@ public sealed class VariableContractTests
         (await message.Should().ThrowAsync<FormValidationException>()).Which.Errors.Should().ContainSingle().Which.FieldId.Should().Be(name);
         (await h.Engine.FindProcessInstancesAsync("REC-2")).Should().BeEmpty();
         (await h.InstanceAsync(started.Id)).ActiveActivityIds.Should().Equal("r");
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().BeEquivalentTo(history);
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().BeEquivalentTo(history);
         var form = () => h.DeployAsync(Process("q", $"""
             <startEvent id="s" />
             <userTask id="t"><extensionElements>{Form((name, "long"))}</extensionElements></userTask>
@@ -104,7 +104,7 @@ public sealed class VariableContractTests
         var ended = await h.InstanceAsync(started.Id);
         ended.State.Should().Be("Completed");
         ended.Variables["satisfied"].Should().Be(true);
-        (await h.Engine.GetHistoryAsync(started.Id)).Should().Contain(e => e.EventType == "MessageCorrelated" && e.UserId == "lea");
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().Contain(e => e.EventType == "MessageCorrelated" && e.UserId == "lea");
     }
 
     private static string Starters(string attributes) => Process("p", "<startEvent id=\"s\" /><userTask id=\"t\" />" + Chain("s", "t"))
@@ -131,7 +131,7 @@ public sealed class VariableContractTests
         if (allowed)
         {
             var started = await act();
-            (await h.Engine.GetHistoryAsync(started.Id)).Should().Contain(e => e.EventType == "ProcessStarted" && e.UserId == user);
+            (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should().Contain(e => e.EventType == "ProcessStarted" && e.UserId == user);
             return;
         }
         (await act.Should().ThrowAsync<ForbiddenException>()).Which.Message.Should().Contain("start process 'p'");

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Tests.Support;
 using static Reclamations.Engine.Tests.Support.Bpmn;
 
@@ -23,7 +24,7 @@ public sealed class VariableHistoryTests
         await h.CompleteAsync(started.Id, "t2", Vars.Of(("amount", 25L)));
         await h.CompleteAsync(started.Id, "t3");
 
-        var sets = (await h.Engine.GetHistoryAsync(started.Id)).Where(e => e.EventType == "VariableSet")
+        var sets = (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Where(e => e.EventType == "VariableSet")
             .Select(e => (e.VariableName, e.Value)).ToList();
         sets.Should().Equal(
             ("amount", "10"), ("status", "\"new\""),
@@ -48,7 +49,7 @@ public sealed class VariableHistoryTests
 
         var started = await h.StartAsync("p");
 
-        (await h.Engine.GetHistoryAsync(started.Id)).Should()
+        (await h.Engine.GetHistoryAsync(started.Id, Actor.System)).Should()
             .ContainSingle(e => e.EventType == "VariableSet" && e.VariableName == "level").Which.Value.Should().Be("2");
     }
 }

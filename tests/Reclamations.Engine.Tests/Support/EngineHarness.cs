@@ -98,9 +98,9 @@ internal sealed class EngineHarness : IAsyncDisposable
     public Task<ProcessInstanceInfo> StartAsync(string key, IReadOnlyDictionary<string, object?>? variables = null, string? businessKey = null) =>
         Engine.StartProcessAsync(key, businessKey, variables, Actor.System);
 
-    public Task<ProcessInstanceInfo> InstanceAsync(Guid id) => Engine.GetProcessInstanceAsync(id);
+    public Task<ProcessInstanceInfo> InstanceAsync(Guid id) => Engine.GetProcessInstanceAsync(id, Actor.System);
 
-    public Task<IReadOnlyList<TaskInfo>> TasksAsync(Guid instanceId) => Engine.QueryTasksAsync(new TaskQuery(ProcessInstanceId: instanceId));
+    public Task<IReadOnlyList<TaskInfo>> TasksAsync(Guid instanceId) => Engine.QueryTasksAsync(new TaskQuery(ProcessInstanceId: instanceId), Actor.System);
 
     public async Task<TaskInfo> SingleTaskAsync(Guid instanceId, string? key = null)
     {
@@ -126,7 +126,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     public Task<int> RunJobsAsync() => Engine.ExecuteDueJobsAsync();
 
     public async Task<IReadOnlyList<string>> HistoryAsync(Guid instanceId, string eventType) =>
-        (await Engine.GetHistoryAsync(instanceId)).Where(h => h.EventType == eventType).Select(h => h.ActivityId ?? "").ToList();
+        (await Engine.GetHistoryAsync(instanceId, Actor.System)).Where(h => h.EventType == eventType).Select(h => h.ActivityId ?? "").ToList();
 
     public async ValueTask DisposeAsync()
     {

@@ -80,13 +80,25 @@ public sealed class ComplaintScenario : IAsyncDisposable
     public async Task<JsonArray> TasksAsync(string processInstanceId) =>
         (await (await Client.GetAsync($"/api/engine/tasks?processInstanceId={processInstanceId}&take=100")).JsonAsync()).AsArray();
 
-    /// <summary>Open tasks of the complaint and of its called litigation instance (by business key).</summary>
-    public async Task<JsonArray> ComplaintTasksAsync(string complaintId) =>
-        (await ComplaintAsync(complaintId))["openTasks"]!.AsArray();
-
-    public async Task<JsonNode> ComplaintAsync(string complaintId)
+    /// <summary>Open tasks of the complaint and of its called litigation instance (by business key), as every role of
+    /// <see cref="Roles"/> together sees them (each user sees only the tasks offered to them, supervisors the unrestricted ones).</summary>
+    public async Task<JsonArray> ComplaintTasksAsync(string complaintId)
     {
-        var response = await Client.GetAsync($"/api/complaints/{complaintId}");
+        var seen = new Dictionary<string, JsonNode>();
+        foreach (var (user, groups) in Roles)
+        {
+            using var client = _host.ClientAs(user, groups);
+            foreach (var task in (await ComplaintAsync(complaintId, client))["openTasks"]!.AsArray())
+                seen.TryAdd(task!["id"]!.GetValue<string>(), task.DeepClone());
+        }
+        return new JsonArray([.. seen.Values]);
+    }
+
+    public Task<JsonNode> ComplaintAsync(string complaintId) => ComplaintAsync(complaintId, Client);
+
+    public static async Task<JsonNode> ComplaintAsync(string complaintId, HttpClient client)
+    {
+        var response = await client.GetAsync($"/api/complaints/{complaintId}");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return await response.JsonAsync();
     }

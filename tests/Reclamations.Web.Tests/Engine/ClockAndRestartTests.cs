@@ -54,7 +54,8 @@ public sealed class ClockAndRestartTests
             // The new host's manual clock starts at its own "now"; the timer was due 10 days after the first host's.
             var advanced = await (await again.PostJsonAsync("/api/engine/clock/advance", new { duration = "P10D" })).JsonAsync();
             advanced["jobsExecuted"]!.GetValue<int>().Should().Be(1);
-            var tasks = await (await again.GetAsync($"/api/engine/tasks?processInstanceId={id}")).JsonAsync();
+            // Tasks are shown to their candidates (Staff) only.
+            var tasks = await (await second.ClientAs("alice", "Staff").GetAsync($"/api/engine/tasks?processInstanceId={id}")).JsonAsync();
             tasks.AsArray().Should().ContainSingle(t => t!["taskDefinitionKey"]!.GetValue<string>() == "answer");
         }
         finally

@@ -196,6 +196,9 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.Property<Guid?>("ProcessInstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReaderGroups")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("TEXT");
 
@@ -394,6 +397,9 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.Property<bool>("LegalHold")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReaderGroups")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -513,6 +519,9 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.Property<Guid>("ProcessInstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReaderGroups")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TaskDefinitionKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -547,6 +556,9 @@ namespace Reclamations.Engine.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProcessInstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReaderGroups")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")

@@ -77,14 +77,18 @@ public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engi
         var history = new List<HistoryEventInfo>();
         if (CaseFile.Complaint.ProcessInstanceId is { } instanceId)
         {
-            Instance = await engine.GetProcessInstanceAsync(instanceId, ct);
-            history.AddRange(await engine.GetHistoryAsync(instanceId, ct));
+            Instance = await engine.GetProcessInstanceAsync(instanceId, actor, ct);
+            history.AddRange(await engine.GetHistoryAsync(instanceId, actor, ct));
             DoneActivityIds = history.Where(h => h.EventType == "ActivityEnded" && h.ActivityId is not null)
                 .Select(h => h.ActivityId!).Distinct().ToList();
         }
-        var tasks = await engine.QueryTasksAsync(new TaskQuery(BusinessKey: CaseFile.Complaint.Reference, Take: 100), ct);
+        var tasks = await engine.QueryTasksAsync(new TaskQuery(BusinessKey: CaseFile.Complaint.Reference, Take: 100), actor, ct);
         Tasks = tasks.Where(t => TaskVisibility.MaySee(t, actor)).ToList();
-        ActiveNames = tasks.Where(t => t.ProcessInstanceId == Instance?.Id).Select(t => t.Name ?? t.TaskDefinitionKey).Distinct().ToList();
+        // The steps under way in the instance the reader has just read (whoever works on them), as the engine sees them.
+        ActiveNames = Instance is null
+            ? []
+            : (await engine.QueryTasksAsync(new TaskQuery(ProcessInstanceId: Instance.Id, Take: 100), Actor.System, ct))
+                .Select(t => t.Name ?? t.TaskDefinitionKey).Distinct().ToList();
         _names = await users.NamesAsync(ct);
         Timeline = CaseFileTimeline.Build(CaseFile, history, NameOf);
         MayRecordReply = CaseFile.Complaint.Status is ComplaintStatus.Answered;

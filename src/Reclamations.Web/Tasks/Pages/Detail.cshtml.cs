@@ -60,7 +60,7 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
         var actor = HttpContext.GetActor();
         try
         {
-            Task = await engine.GetTaskAsync(id, ct);
+            Task = await engine.GetTaskAsync(id, actor, ct);
         }
         catch (NotFoundException)
         {
