@@ -67,7 +67,7 @@ public sealed class StepBudgetTests
         incident.ActivityId.Should().Be(error.ElementId);
         incident.JobId.Should().BeNull();
         incident.Message.Should().Be(error.Message);
-        var created = (await h.Engine.GetHistoryAsync(instance.Id)).Should().ContainSingle(e => e.EventType == "IncidentCreated").Subject;
+        var created = (await h.Engine.GetHistoryAsync(instance.Id, Actor.System)).Should().ContainSingle(e => e.EventType == "IncidentCreated").Subject;
         created.UserId.Should().Be("alice");
 
         // The node goes on serving.
