@@ -23,6 +23,8 @@ public static class AccountsSetup
         services.AddDbContext<AccountsDbContext>(o => o.UseEngineSqlite(connectionString)
             .UseSqlite(connectionString, s => s.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable)));
         services.AddHttpContextAccessor();
+        // A deactivated user or a change of roles ends cookie sessions within a minute (the security stamp is re-read).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -84,6 +84,9 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         // The register page and its export: complaint handlers, and the process owner (personal data masked).
         Route("GET", "/registre", HttpStatusCode.OK, "ProcessOwner", "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("GET", "/registre/export.csv", HttpStatusCode.OK, "ProcessOwner", "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
+        // Users and roles: the administrator. Intake: the roles that handle complaints.
+        Route("GET", "/admin/utilisateurs", HttpStatusCode.OK, "Admin");
+        Route("GET", "/reclamations/nouvelle", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         // Any signed-in user: the inbox, the profiles, the process definitions.
         Route("GET", "/", HttpStatusCode.OK, allRoles);
         Route("GET", "/api/profiles", HttpStatusCode.OK, allRoles);
