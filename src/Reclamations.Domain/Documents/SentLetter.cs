@@ -35,10 +35,19 @@ public sealed class SentLetter
 
     public bool Sent => SentAt is not null;
 
+    /// <summary>Who alone may read this letter, comma-separated (the reader groups of the process step that wrote it, e.g.
+    /// the litigation branch's letters to insurer and counsel); null: whoever reads the case file.</summary>
+    public string? ReaderGroups { get; init; }
+
+    /// <summary>Whether a reader holding <paramref name="groups"/> may read this letter.</summary>
+    public bool ReadableBy(IEnumerable<string> groups) =>
+        ReaderGroups is null || groups.Any(g => ReaderGroups.Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(g));
+
     public static SentLetter Create(
         Guid complaintId, string templateName, string recipient, string subject, string html, string plainText,
-        DateTimeOffset createdAt, Guid? outboxMessageId) => new()
+        DateTimeOffset createdAt, Guid? outboxMessageId, IReadOnlyCollection<string>? readerGroups = null) => new()
     {
+        ReaderGroups = readerGroups is { Count: > 0 } ? string.Join(',', readerGroups) : null,
         Id = Guid.NewGuid(),
         ComplaintId = complaintId,
         TemplateName = templateName,

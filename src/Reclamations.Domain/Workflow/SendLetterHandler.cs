@@ -41,7 +41,7 @@ public sealed class SendLetterHandler(LetterRenderer renderer, FirmSettings firm
             outboxId = OutboxWriter.Enqueue(db, message, complaint.Id, context.Now).Id;
         }
         db.SentLetters.Add(SentLetter.Create(complaint.Id, template, address ?? $"{complaint.Complainant.Name} (courrier postal)",
-            subject, letter.Html, letter.PlainText, context.Now, outboxId));
+            subject, letter.Html, letter.PlainText, context.Now, outboxId, context.ReaderGroups));
         db.AuditEntries.Add(new AuditEntry
         {
             ComplaintId = complaint.Id,

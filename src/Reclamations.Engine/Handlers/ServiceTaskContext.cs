@@ -24,6 +24,11 @@ public sealed class ServiceTaskContext
     public required DbConnection Connection { get; init; }
     public required DbTransaction Transaction { get; init; }
 
+    /// <summary>The groups that alone may read this instance (the diagram's <c>readerGroups</c>, combined along the call
+    /// chain); empty when anybody who may read the case may. What a handler records from this step (a letter) should be
+    /// restricted the same way.</summary>
+    public IReadOnlyList<string> ReaderGroups { get; init; } = [];
+
     /// <summary>Services of the command's DI scope.</summary>
     public required IServiceProvider Services { get; init; }
 

@@ -168,6 +168,7 @@ internal sealed partial class Runner
             Connection = ctx.Connection,
             Transaction = ctx.Transaction,
             Services = ctx.Services,
+            ReaderGroups = state.Instance.ReaderGroups is { } readers ? Readers.Groups(readers) : [],
         };
         IReadOnlyDictionary<string, object?>? results;
         try

@@ -47,16 +47,19 @@ public static class ComplaintApi
             return TypedResults.Ok(new
             {
                 file.Complaint,
-                Letters = file.Letters.Select(l => new { l.Id, l.TemplateName, l.Recipient, l.Subject, l.CreatedAt, l.SentAt, l.Sha256 }),
+                Letters = file.Letters.Where(l => l.ReadableBy(http.GetActor().Groups))
+                    .Select(l => new { l.Id, l.TemplateName, l.Recipient, l.Subject, l.CreatedAt, l.SentAt, l.Sha256 }),
                 file.Documents,
                 file.CorrectiveActions,
                 OpenTasks = tasks,
                 Timeline = file.Audit,
             });
         });
-        complaints.MapGet("/{id:guid}/letters/{letterId:guid}", async (Guid id, Guid letterId, ComplaintRegister register, CancellationToken ct) =>
+        complaints.MapGet("/{id:guid}/letters/{letterId:guid}", async (Guid id, Guid letterId, HttpContext http, ComplaintRegister register,
+            CancellationToken ct) =>
         {
-            var letter = (await register.GetAsync(id, ct)).Letters.FirstOrDefault(l => l.Id == letterId);
+            // A letter of a restricted step (litigation) is not found for other readers: its existence does not leak.
+            var letter = (await register.GetAsync(id, ct)).Letters.FirstOrDefault(l => l.Id == letterId && l.ReadableBy(http.GetActor().Groups));
             return letter is null
                 ? Results.Problem(statusCode: 404, title: "Not found", detail: $"La réclamation n'a pas de courrier {letterId}.")
                 : Results.Content(letter.Html, "text/html; charset=utf-8");

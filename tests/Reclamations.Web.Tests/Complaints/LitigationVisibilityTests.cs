@@ -84,5 +84,19 @@ public sealed class LitigationVisibilityTests
             .Should().NotBeEmpty().And.OnlyContain(h => h!["value"] == null);
         (await (await partner.GetAsync($"/api/engine/process-instances/{parent}")).JsonAsync())["variables"]!["counselName"]!
             .GetValue<string>().Should().Be("Maître Lefèvre");
+
+        // The letters to insurer and counsel are the litigation's: in the partner's case file only.
+        await s.SettleAsync();
+        using var direction = s.ClientAs("direction", "Direction");
+        var partnerLetters = (await (await partner.GetAsync($"/api/complaints/{complaintId}")).JsonAsync())["letters"]!.AsArray();
+        var litigationLetters = partnerLetters.Where(l => l!["templateName"]!.GetValue<string>() is "declaration-assureur-rcp" or "saisine-avocat").ToList();
+        litigationLetters.Should().HaveCount(2);
+        var staffLetters = (await (await staff.GetAsync($"/api/complaints/{complaintId}")).JsonAsync())["letters"]!.AsArray();
+        staffLetters.Select(l => l!["templateName"]!.GetValue<string>()).Should().NotContain(["declaration-assureur-rcp", "saisine-avocat"])
+            .And.HaveCount(partnerLetters.Count - 2, "the complaint's own letters stay in everyone's case file");
+        var letterUrl = $"/api/complaints/{complaintId}/letters/{litigationLetters[0]!["id"]}";
+        (await staff.GetAsync(letterUrl)).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await partner.GetAsync(letterUrl)).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        (await direction.GetAsync(letterUrl)).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
     }
 }

@@ -67,7 +67,9 @@ public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engi
     {
         try
         {
-            CaseFile = await register.GetByReferenceAsync(reference, ct);
+            var file = await register.GetByReferenceAsync(reference, ct);
+            var groups = HttpContext.GetActor().Groups;
+            CaseFile = file with { Letters = file.Letters.Where(l => l.ReadableBy(groups)).ToList() };
         }
         catch (ComplaintNotFoundException)
         {
