@@ -24,6 +24,7 @@ public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engi
     public IReadOnlyList<TaskInfo> Tasks { get; private set; } = [];
     public IReadOnlyList<CaseFileTimeline.Entry> Timeline { get; private set; } = [];
     public bool MayRecordReply { get; private set; }
+    public string CategoryLabel { get; private set; } = "";
     public string? Message { get; private set; }
     private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
 
@@ -92,6 +93,8 @@ public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engi
             : (await engine.QueryTasksAsync(new TaskQuery(ProcessInstanceId: Instance.Id, Take: 100), Actor.System, ct))
                 .Select(t => t.Name ?? t.TaskDefinitionKey).Distinct().ToList();
         _names = await users.NamesAsync(ct);
+        CategoryLabel = (await register.CategoriesAsync(ct)).FirstOrDefault(x => x.Code == CaseFile.Complaint.Category)?.Label
+                        ?? CaseFile.Complaint.Category;
         Timeline = CaseFileTimeline.Build(CaseFile, history, NameOf);
         MayRecordReply = CaseFile.Complaint.Status is ComplaintStatus.Answered;
         return true;
