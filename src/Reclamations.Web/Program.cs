@@ -4,6 +4,7 @@ using Reclamations.Web.Complaints;
 using Scalar.AspNetCore;
 using Reclamations.Web.Engine;
 using Reclamations.Web.Infrastructure;
+using Reclamations.Web.Public;
 using Reclamations.Web.Register;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddReclamationsDomain(engine, connectionString);
 builder.AddAccounts(connectionString);
 builder.AddHealth();
 builder.AddBackOfficePages();
+builder.AddPublicForm();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 
@@ -25,6 +27,7 @@ app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapOpenApi().RequireAuthorization();
 app.MapScalarApiReference((options, http) => options.WithNonce(http.Nonce())).RequireAuthorization();
 app.MapHealth();

@@ -8,12 +8,29 @@ using Reclamations.Engine.Runtime;
 namespace Reclamations.Domain.Workflow;
 
 /// <summary>Registers a complaint and starts its workflow; delivers the client's reaction to it.</summary>
-public sealed class ComplaintService(ComplaintRegister register, ProcessEngine engine, DeadlineProfileCatalog profiles)
+public sealed class ComplaintService(ComplaintRegister register, ProcessEngine engine, DeadlineProfileCatalog profiles, LetterWriter letters)
 {
+    /// <summary>The letter a complainant receives at once when filing on the public web form: a dated copy.</summary>
+    public const string WebFormCopyTemplate = "copie-formulaire";
+
+    /// <summary>A complaint filed on the public web form: registered like any other and, in the same transaction, its dated
+    /// copy written to the complainant (mailed when an address is given).</summary>
+    public Task<Complaint> RegisterFromWebFormAsync(NewComplaint input, Actor actor, CancellationToken ct = default) =>
+        RegisterAsync(input, actor, ct, (db, complaint) =>
+        {
+            letters.Write(db, complaint, WebFormCopyTemplate, new Dictionary<string, object?>(), "complainant",
+                complaint.Complainant.Email, complaint.CreatedAt, actor.Id);
+            return db.SaveChangesAsync(ct);
+        });
+
     /// <summary>Stores the complaint (reference, deadlines, audit) and starts <c>complaint-handling</c> with its reference as
     /// business key, in ONE transaction (the engine's): a complaint is never registered without the workflow that handles it.
     /// <paramref name="actor"/> registers it (audit) and starts the workflow: the engine refuses who may not start it.</summary>
-    public async Task<Complaint> RegisterAsync(NewComplaint input, Actor actor, CancellationToken ct = default)
+    public Task<Complaint> RegisterAsync(NewComplaint input, Actor actor, CancellationToken ct = default) =>
+        RegisterAsync(input, actor, ct, null);
+
+    private async Task<Complaint> RegisterAsync(NewComplaint input, Actor actor, CancellationToken ct,
+        Func<DomainDbContext, Complaint, Task>? alsoInTransaction)
     {
         var user = actor.Id;
         Complaint? complaint = null;
@@ -29,6 +46,7 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
                 await using var db = DomainDb.On(transaction.Connection, transaction.Transaction);
                 complaint = await register.UpdateAsync(db, complaint!.Id, user, AuditActions.ProcessAttached,
                     c => c.ProcessInstanceId = instance.Id, cancellationToken: ct);
+                if (alsoInTransaction is not null) await alsoInTransaction(db, complaint);
             },
             actor, ct);
         return complaint!;

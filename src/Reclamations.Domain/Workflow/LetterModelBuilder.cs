@@ -42,6 +42,9 @@ internal static class LetterModelBuilder
             case "accuse-reception":
                 Set("answer_due_on", complaint.ResponseDueDate);
                 break;
+            case "copie-formulaire":
+                Set("complaint_text", complaint.Description);
+                break;
             case "demande-non-reclamation":
                 if (Var("thirdParty") is string { Length: > 0 } thirdParty) Set("third_party", Map(("name", thirdParty)));
                 break;

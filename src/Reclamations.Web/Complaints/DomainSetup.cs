@@ -36,6 +36,7 @@ public static class DomainSetup
             .Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!)));
         services.AddSingleton(_ => LetterTemplateStore.LoadFromDirectory(templates));
         services.AddSingleton<LetterRenderer>();
+        services.AddSingleton<LetterWriter>();
         services.AddSingleton(sp => new ComplaintRegister(sp.GetRequiredService<IDbContextFactory<DomainDbContext>>(),
             sp.GetRequiredService<TimeProvider>(), new RegisterOptions { TimeZoneId = firm.TimeZoneId }));
         services.AddSingleton(new DocumentStoreOptions { DataDirectory = mail.DataDirectory });

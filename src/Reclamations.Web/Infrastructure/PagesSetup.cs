@@ -17,6 +17,7 @@ public static class PagesSetup
         builder.Services.AddScoped<TaskInbox>();
         builder.Services.AddScoped<NavigationCounts>();
         builder.Services.AddScoped<Reclamations.Web.Accounts.UserDirectory>();
+        builder.Services.AddSingleton<Reclamations.Web.Public.FormTimeToken>();
         return builder;
     }
 }

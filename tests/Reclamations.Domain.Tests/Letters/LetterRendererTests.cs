@@ -17,12 +17,12 @@ public sealed class LetterRendererTests
     }
 
     [Fact]
-    public void Ships_the_eleven_letters()
+    public void Ships_the_twelve_letters()
     {
         LetterSamples.Renderer().TemplateNames.Should().BeEquivalentTo(
             "accuse-reception", "reponse-immediate", "demande-non-reclamation", "invitation-ecrit",
             "information-delai", "offre-reglement", "reponse-defavorable", "reponse-second-niveau",
-            "declaration-assureur-rcp", "saisine-avocat", "cloture");
+            "declaration-assureur-rcp", "saisine-avocat", "cloture", "copie-formulaire");
     }
 
     [Theory]

@@ -75,6 +75,11 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         await _mailbox.WaitForAsync(m => m.Message.MessageId == messageId, timeout)
         ?? throw new TimeoutException($"No message {messageId} reached the test SMTP server. Server errors: {Errors()}");
 
+    /// <summary>Waits for the first message delivered to <paramref name="recipient"/> (envelope recipient).</summary>
+    public async Task<ReceivedMail> WaitForMailToAsync(string recipient, TimeSpan timeout) =>
+        await _mailbox.WaitForAsync(m => m.EnvelopeRecipients.Contains(recipient, StringComparer.OrdinalIgnoreCase), timeout)
+        ?? throw new TimeoutException($"No message to {recipient} reached the test SMTP server. Server errors: {Errors()}");
+
     private string Errors()
     {
         lock (_errors)

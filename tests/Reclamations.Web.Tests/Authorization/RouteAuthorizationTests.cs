@@ -16,11 +16,13 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
 
     public RouteAuthorizationTests(Host host) => _host = host;
 
-    /// <summary>Routes open to anybody: signing in, health, the pages shown before sign-in.</summary>
+    /// <summary>Routes open to anybody: signing in, health, the pages shown before sign-in, the public complaint form and
+    /// the complaint procedure (ACPR asks that clients can complain easily and find the procedure).</summary>
     private static readonly HashSet<string> AnonymousRoutes = new(StringComparer.Ordinal)
     {
         "POST /api/auth/login", "POST /api/auth/refresh", "GET /health/live", "GET /health/ready", "GET /connexion",
         "POST /connexion", "GET /acces-refuse", "POST /acces-refuse", "POST /health/live", "POST /health/ready",
+        "GET /reclamation", "POST /reclamation", "GET /procedure-reclamation", "POST /procedure-reclamation",
     };
 
     [Fact]

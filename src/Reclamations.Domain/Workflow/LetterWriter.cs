@@ -1,0 +1,42 @@
+using Reclamations.Domain.Audit;
+using Reclamations.Domain.Documents;
+using Reclamations.Domain.Letters;
+using Reclamations.Domain.Mail;
+using Reclamations.Domain.Persistence;
+using Reclamations.Domain.Register;
+
+namespace Reclamations.Domain.Workflow;
+
+/// <summary>Writes one letter of a complaint on a domain context (the caller's transaction): rendered strictly from the
+/// register and the given variables, kept as sent in the case file, queued in the mail outbox when there is an address
+/// (else kept for printing), and audited. The caller saves.</summary>
+public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, MailOptions mail)
+{
+    public SentLetter Write(DomainDbContext db, Complaint complaint, string template, IReadOnlyDictionary<string, object?> variables,
+        string recipient, string? address, DateTimeOffset now, string user, IReadOnlyCollection<string>? readerGroups = null)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(firm.TimeZoneId);
+        var model = LetterModelBuilder.Build(template, complaint, variables, firm, zone);
+        var letter = renderer.Render(template, model);
+        var subject = letter.Subject ?? $"Réclamation {complaint.Reference}";
+        Guid? outboxId = null;
+        if (!string.IsNullOrWhiteSpace(address))
+        {
+            var message = new OutgoingMail(MailMessageIds.New(complaint.Reference, NotifyHandler.MailDomain(mail)), complaint.Reference,
+                address, subject, letter.Html, letter.PlainText);
+            outboxId = OutboxWriter.Enqueue(db, message, complaint.Id, now).Id;
+        }
+        var sent = SentLetter.Create(complaint.Id, template, address ?? $"{complaint.Complainant.Name} (courrier postal)",
+            subject, letter.Html, letter.PlainText, now, outboxId, readerGroups);
+        db.SentLetters.Add(sent);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ComplaintId = complaint.Id,
+            At = now,
+            User = user,
+            Action = outboxId is null ? $"Courrier à imprimer : {template}" : $"Courrier envoyé : {template}",
+            Details = System.Text.Json.JsonSerializer.Serialize(new { template, recipient, to = address, subject }),
+        });
+        return sent;
+    }
+}
