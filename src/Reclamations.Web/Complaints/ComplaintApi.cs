@@ -74,8 +74,11 @@ public static class ComplaintApi
             var file = form.Files.FirstOrDefault();
             if (file is null) return Results.Problem(statusCode: 400, title: "Bad request", detail: "file : aucun fichier reçu.");
             var kind = Enum.TryParse<DocumentKind>(form["kind"].FirstOrDefault(), true, out var k) ? k : DocumentKind.Attachment;
+            var (contentType, refusal) = await UploadCheck.CheckAsync(file, ct);
+            if (contentType is null)
+                return Results.Problem(statusCode: 415, title: "Unsupported file type", detail: $"file : {refusal}");
             await using var stream = file.OpenReadStream();
-            var document = await documents.AddAsync(id, kind, file.FileName, file.ContentType, stream, http.HttpContext.GetActor().Id, ct);
+            var document = await documents.AddAsync(id, kind, file.FileName, contentType, stream, http.HttpContext.GetActor().Id, ct);
             return Results.Created($"/api/complaints/{id}/documents/{document.Id}", document);
         }).DisableAntiforgery();
         complaints.MapGet("/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, DocumentStore documents, CancellationToken ct) =>
@@ -86,7 +89,8 @@ public static class ComplaintApi
                 await opened.DisposeAsync();
                 return Results.Problem(statusCode: 404, title: "Not found", detail: $"La réclamation n'a pas de document {documentId}.");
             }
-            return Results.Stream(opened.Content, opened.Metadata.ContentType, opened.Metadata.FileName);
+            // Always a download, never rendered by the browser in the application's origin (nosniff is set on every answer).
+            return Results.Stream(opened.Content, opened.Metadata.ContentType, opened.Metadata.FileName, enableRangeProcessing: false);
         });
         complaints.MapPost("/{id:guid}/client-reply", async (Guid id, ClientReplyRequest request, HttpContext http, ComplaintRegister register,
             ComplaintService service, CancellationToken ct) =>

@@ -96,6 +96,32 @@ public sealed class ComplaintApiTests : IAsyncLifetime
         (await download.Content.ReadAsByteArrayAsync()).Should().Equal(content);
         (await _s.ComplaintAsync(id))["documents"]!.AsArray().Should().ContainSingle();
         (await _s.Client.GetAsync($"/api/complaints/{Guid.NewGuid()}/documents/{document["id"]}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        download.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
+        download.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+    }
+
+    [Fact]
+    public async Task An_upload_is_typed_by_its_bytes_and_a_disguised_file_is_refused()
+    {
+        var created = await _s.RegisterAsync(ComplaintRequests.New("FR-ACPR", await NowAsync()));
+        var id = created["id"]!.GetValue<string>();
+        async Task<HttpResponseMessage> UploadAsync(byte[] bytes, string claimedType, string name)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue(claimedType);
+            return await _s.Client.PostAsync($"/api/complaints/{id}/documents", new MultipartFormDataContent { { file, "file", name } });
+        }
+
+        var pdf = await UploadAsync([.. "%PDF-1.7\n"u8, .. "contenu"u8], "text/html", "courrier.pdf");
+        pdf.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await pdf.JsonAsync())["contentType"]!.GetValue<string>().Should().Be("application/pdf", "the stored type is the checked one");
+
+        var disguised = await UploadAsync("<script>alert(1)</script>"u8.ToArray(), "application/pdf", "facture.pdf");
+        disguised.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        (await disguised.JsonAsync())["detail"]!.GetValue<string>().Should().Contain("facture.pdf");
+        var executable = await UploadAsync([0x4D, 0x5A, 0x90, 0x00], "application/octet-stream", "outil.exe");
+        executable.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        (await _s.ComplaintAsync(id))["documents"]!.AsArray().Should().ContainSingle("only the real PDF was stored");
     }
 
     [Fact]

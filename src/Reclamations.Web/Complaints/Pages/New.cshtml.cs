@@ -60,6 +60,14 @@ public sealed class NewModel(ComplaintService service, ComplaintRegister registe
         Form = IntakeForm.From(Request.Form);
         await LoadListsAsync(ct);
         var input = Form.ToNewComplaint(FrenchDates.Zone);
+        var checkedFiles = new List<(IFormFile File, string ContentType)>();
+        foreach (var file in Request.Form.Files)
+        {
+            var (contentType, refusal) = await UploadCheck.CheckAsync(file, ct);
+            if (contentType is null) Errors["files"] = refusal!;
+            else checkedFiles.Add((file, contentType));
+        }
+        if (Errors.Count > 0) return await PageWithDeadlinesAsync(ct);
         if (input.ReceivedAt is { } received && Request.Form["confirmDuplicate"] != "true")
         {
             Duplicates = await register.LikelyDuplicatesAsync(Form.Name ?? "", Form.Contract, received, cancellationToken: ct);
@@ -75,11 +83,10 @@ public sealed class NewModel(ComplaintService service, ComplaintRegister registe
             foreach (var error in e.Errors) Errors.TryAdd(error.Field, error.Message);
             return await PageWithDeadlinesAsync(ct);
         }
-        foreach (var file in Request.Form.Files)
+        foreach (var (file, contentType) in checkedFiles)
         {
             await using var stream = file.OpenReadStream();
-            await documents.AddAsync(complaint.Id, DocumentKind.Attachment, file.FileName, file.ContentType, stream,
-                HttpContext.GetActor().Id, ct);
+            await documents.AddAsync(complaint.Id, DocumentKind.Attachment, file.FileName, contentType, stream, HttpContext.GetActor().Id, ct);
         }
         return Redirect($"/reclamations/{complaint.Reference}?message=" + Uri.EscapeDataString($"Réclamation {complaint.Reference} enregistrée."));
     }

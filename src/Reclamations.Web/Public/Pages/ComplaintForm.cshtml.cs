@@ -7,6 +7,7 @@ using Reclamations.Domain.Register;
 using Reclamations.Domain.Workflow;
 using Reclamations.Engine.Api;
 using Reclamations.Web.Accounts;
+using Reclamations.Web.Infrastructure;
 
 namespace Reclamations.Web.Public.Pages;
 
@@ -23,8 +24,7 @@ public sealed class ComplaintFormModel(ComplaintService service, ComplaintRegist
 
     public const int MaxFiles = 3;
     public const long MaxFileBytes = 10 * 1024 * 1024;
-    public static readonly string[] AllowedExtensions =
-        [".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".txt", ".eml", ".msg"];
+    public static IReadOnlyList<string> AllowedExtensions => UploadCheck.Extensions;
 
     public string? ShownAt { get; private set; }
     public string? Name { get; private set; }
@@ -63,7 +63,7 @@ public sealed class ComplaintFormModel(ComplaintService service, ComplaintRegist
         }
         if (string.IsNullOrWhiteSpace(Email)) Errors["complainant.email"] = "Indiquez votre adresse e-mail pour que nous puissions vous répondre.";
         if (string.IsNullOrWhiteSpace(Description)) Errors["description"] = "Décrivez votre réclamation.";
-        CheckFiles(form.Files);
+        var checkedFiles = await CheckFilesAsync(form.Files, ct);
         var input = new NewComplaint
         {
             Complainant = new NewComplainant { Name = Name, Kind = ComplainantKind.Client, Email = Trim(Email), Phone = Trim(Phone), PostalAddress = Trim(Address) },
@@ -86,25 +86,32 @@ public sealed class ComplaintFormModel(ComplaintService service, ComplaintRegist
             foreach (var error in e.Errors) Errors.TryAdd(error.Field, error.Message);
             return Page();
         }
-        foreach (var file in form.Files)
+        foreach (var (file, contentType) in checkedFiles)
         {
             await using var stream = file.OpenReadStream();
-            await documents.AddAsync(complaint.Id, DocumentKind.Attachment, Path.GetFileName(file.FileName), file.ContentType, stream, WebForm.Id, ct);
+            await documents.AddAsync(complaint.Id, DocumentKind.Attachment, Path.GetFileName(file.FileName), contentType, stream, WebForm.Id, ct);
         }
         Reference = complaint.Reference;
         CopySent = complaint.Complainant.Email is not null;
         return Page();
     }
 
-    private void CheckFiles(IFormFileCollection files)
+    private async Task<List<(IFormFile File, string ContentType)>> CheckFilesAsync(IFormFileCollection files, CancellationToken ct)
     {
+        var accepted = new List<(IFormFile, string)>();
         if (files.Count > MaxFiles) Errors["files"] = $"Joignez {MaxFiles} fichiers au plus.";
         foreach (var file in files)
         {
-            if (file.Length > MaxFileBytes) Errors["files"] = $"« {file.FileName} » dépasse {MaxFileBytes / 1024 / 1024} Mo.";
-            if (!AllowedExtensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
-                Errors["files"] = $"« {file.FileName} » : ce type de fichier n'est pas accepté.";
+            if (file.Length > MaxFileBytes)
+            {
+                Errors["files"] = $"« {file.FileName} » dépasse {MaxFileBytes / 1024 / 1024} Mo.";
+                continue;
+            }
+            var (contentType, refusal) = await UploadCheck.CheckAsync(file, ct);
+            if (contentType is null) Errors["files"] = refusal!;
+            else accepted.Add((file, contentType));
         }
+        return accepted;
     }
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
