@@ -11,18 +11,9 @@ namespace Reclamations.Web.Tests.Accounts;
 public sealed class AuthApiTests : IDisposable
 {
     // Demo data as in Development: demo users, and demo complaints (so the real workflows and templates).
-    private readonly WebHost _host = new(settings: new Dictionary<string, string?>
-    {
-        ["DemoData"] = "true",
-        ["Workflows:Directory"] = RepoFolders.Find("workflows"),
-        ["Templates:Directory"] = RepoFolders.Find("templates"),
-    });
+    private readonly WebHost _host = WebHost.WithRealWorkflows(new Dictionary<string, string?> { ["DemoData"] = "true" });
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        WebHost.DeleteFolder(_host.Folder);
-    }
+    public void Dispose() => _host.DisposeAndDelete();
 
     [Fact]
     public async Task A_demo_user_signs_in_and_the_token_names_that_user_and_its_role()

@@ -137,16 +137,8 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
     /// <summary>One app for the whole matrix (Testing environment, manual clock, the real workflows).</summary>
     public sealed class Host : IDisposable
     {
-        public WebHost Web { get; } = new(settings: new Dictionary<string, string?>
-        {
-            ["Workflows:Directory"] = RepoFolders.Find("workflows"),
-            ["Templates:Directory"] = RepoFolders.Find("templates"),
-        });
+        public WebHost Web { get; } = WebHost.WithRealWorkflows();
 
-        public void Dispose()
-        {
-            Web.Dispose();
-            WebHost.DeleteFolder(Web.Folder);
-        }
+        public void Dispose() => Web.DisposeAndDelete();
     }
 }

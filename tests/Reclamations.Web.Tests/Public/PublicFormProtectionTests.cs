@@ -11,17 +11,9 @@ namespace Reclamations.Web.Tests.Public;
 /// nothing stored, and submissions are rate-limited per client address (429).</summary>
 public sealed class PublicFormProtectionTests : IDisposable
 {
-    private readonly WebHost _host = new(settings: new Dictionary<string, string?>
-    {
-        ["Workflows:Directory"] = RepoFolders.Find("workflows"),
-        ["Templates:Directory"] = RepoFolders.Find("templates"),
-    });
+    private readonly WebHost _host = WebHost.WithRealWorkflows();
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        WebHost.DeleteFolder(_host.Folder);
-    }
+    public void Dispose() => _host.DisposeAndDelete();
 
     [Fact]
     public async Task A_bot_is_refused_and_nothing_is_registered()

@@ -43,6 +43,25 @@ public sealed class WebHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
+    /// <summary>A host on the repository's real workflows and letter templates (plus <paramref name="settings"/>).</summary>
+    public static WebHost WithRealWorkflows(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Workflows:Directory"] = RepoFolders.Find("workflows"),
+            ["Templates:Directory"] = RepoFolders.Find("templates"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        return new WebHost(settings: all);
+    }
+
+    /// <summary>Disposes the host and deletes its folder.</summary>
+    public void DisposeAndDelete()
+    {
+        Dispose();
+        DeleteFolder(Folder);
+    }
+
     /// <summary>Deletes the folder once every host on it is disposed.</summary>
     public static void DeleteFolder(string folder)
     {
