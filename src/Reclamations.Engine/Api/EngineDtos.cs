@@ -27,7 +27,8 @@ public sealed record ProcessInstanceInfo(
 public sealed record FormFieldValueInfo(string Id, string Name);
 
 public sealed record FormFieldInfo(string Id, string? Label, string Type, bool Required, string? DefaultValue,
-    IReadOnlyList<FormFieldValueInfo> Values, IReadOnlyDictionary<string, string?> Constraints);
+    IReadOnlyList<FormFieldValueInfo> Values, IReadOnlyDictionary<string, string?> Constraints,
+    IReadOnlyDictionary<string, string>? Properties = null);
 
 public sealed record TaskInfo(
     Guid Id,

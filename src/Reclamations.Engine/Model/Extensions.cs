@@ -19,7 +19,8 @@ public sealed record FormField(
     string Type, // string | long | boolean | date | enum
     string? DefaultValue,
     IReadOnlyList<FormFieldValue> Values,
-    IReadOnlyDictionary<string, string?> Constraints) // required, readonly, minlength, maxlength, min, max
+    IReadOnlyDictionary<string, string?> Constraints, // required, readonly, minlength, maxlength, min, max
+    IReadOnlyDictionary<string, string>? Properties = null) // camunda:properties: hints for the form's host (not validated)
 {
     public bool IsRequired => Constraints.ContainsKey("required");
 }

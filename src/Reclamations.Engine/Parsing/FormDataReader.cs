@@ -77,6 +77,21 @@ internal static class FormDataReader
             }
         }
 
-        return valid ? new FormField(id, field.Attr("label"), type!, field.Attr("defaultValue"), values, constraints) : null;
+        // camunda:properties of a field: hints for whoever renders the form (e.g. userPicker = a role whose users to list).
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in field.Elements(BpmnNames.Camunda + "properties").Elements(BpmnNames.Camunda + "property"))
+        {
+            if (property.Attr("id") is { } propertyId && property.Attr("value") is { } propertyValue)
+            {
+                properties[propertyId] = propertyValue;
+            }
+            else
+            {
+                context.Error(ownerId, $"Element '{ownerId}': a camunda:property of form field '{id}' needs an id and a value");
+                valid = false;
+            }
+        }
+
+        return valid ? new FormField(id, field.Attr("label"), type!, field.Attr("defaultValue"), values, constraints, properties) : null;
     }
 }

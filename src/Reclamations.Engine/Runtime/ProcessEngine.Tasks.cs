@@ -87,7 +87,7 @@ public sealed partial class ProcessEngine
         var model = await _runtime.Definitions.GetModelAsync(db, task.ProcessDefinitionId, ct);
         var fields = model.NodesById.GetValueOrDefault(task.TaskDefinitionKey) is UserTask userTask
             ? userTask.FormFields.Select(f => new FormFieldInfo(f.Id, f.Label, f.Type, f.IsRequired, f.DefaultValue,
-                f.Values.Select(v => new FormFieldValueInfo(v.Id, v.Name)).ToList(), f.Constraints)).ToList()
+                f.Values.Select(v => new FormFieldValueInfo(v.Id, v.Name)).ToList(), f.Constraints, f.Properties)).ToList()
             : [];
         return new TaskInfo(task.Id, task.Name, task.TaskDefinitionKey, task.ProcessInstanceId, task.ProcessDefinitionKey, task.BusinessKey,
             task.Assignee, Split(task.CandidateGroups), Split(task.CandidateUsers), task.DueDate, task.FollowUpDate, task.Priority,

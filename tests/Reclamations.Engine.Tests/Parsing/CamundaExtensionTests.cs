@@ -129,6 +129,7 @@ public sealed class CamundaExtensionTests
     [InlineData("""<camunda:formField id="f" type="enum" />""", "enum form field 'f' has no camunda:value")]
     [InlineData("""<camunda:formField type="string" />""", "has no id")]
     [InlineData("""<camunda:formField id="f" type="string"><camunda:validation><camunda:constraint config="1" /></camunda:validation></camunda:formField>""", "has no name")]
+    [InlineData("""<camunda:formField id="f" type="string"><camunda:properties><camunda:property id="userPicker" /></camunda:properties></camunda:formField>""", "needs an id and a value")]
     public void Invalid_form_field_is_refused(string field, string expected)
     {
         SingleErrorAbout($"<bpmn:userTask id=\"X\"><bpmn:extensionElements><camunda:formData>{field}</camunda:formData></bpmn:extensionElements></bpmn:userTask>")
@@ -149,6 +150,22 @@ public sealed class CamundaExtensionTests
             """);
 
         task.FormFields.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "f", Type = type, IsRequired = false });
+    }
+
+    [Fact]
+    public void Form_field_properties_are_read_as_hints_for_the_form()
+    {
+        var task = (UserTask)BpmnText.ParseNode("""
+            <bpmn:userTask id="X"><bpmn:extensionElements><camunda:formData>
+              <camunda:formField id="reviewer" type="string">
+                <camunda:properties><camunda:property id="userPicker" value="Reviewer" /></camunda:properties>
+              </camunda:formField>
+              <camunda:formField id="plain" type="string" />
+            </camunda:formData></bpmn:extensionElements></bpmn:userTask>
+            """);
+
+        task.FormFields[0].Properties.Should().Equal(new Dictionary<string, string> { ["userPicker"] = "Reviewer" });
+        task.FormFields[1].Properties.Should().BeEmpty();
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Reclamations.Web.Tasks.Pages;
 
 /// <summary>A task: its form generated from <c>camunda:formData</c>, the complaint's summary and deadlines beside it;
 /// completing it validates on the server (messages beside the fields) and goes back to the inbox.</summary>
-public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register) : PageModel
+public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register, Reclamations.Web.Accounts.UserDirectory users) : PageModel
 {
     public TaskInfo Task { get; private set; } = null!;
     public Complaint? Complaint { get; private set; }
@@ -17,6 +17,9 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
     public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
     public string? Error { get; private set; }
     public bool CanComplete { get; private set; }
+
+    /// <summary>For a field whose <c>camunda:property userPicker</c> names a role: the active users of that role to pick from.</summary>
+    public Dictionary<string, IReadOnlyList<Reclamations.Web.Accounts.UserDirectory.Person>> Pickers { get; } = new(StringComparer.Ordinal);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -68,6 +71,9 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
         }
         if (!TaskVisibility.MaySee(Task, actor)) return Forbid();
         CanComplete = Task.Assignee is null || Task.Assignee == actor.Id;
+        foreach (var field in Task.FormFields)
+            if (field.Properties?.GetValueOrDefault("userPicker") is { Length: > 0 } role)
+                Pickers[field.Id] = await users.InRoleAsync(role);
         if (Task.BusinessKey is { } reference)
         {
             try
