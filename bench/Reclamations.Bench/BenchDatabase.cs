@@ -41,7 +41,11 @@ internal sealed class BenchEngine : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Error));
         services.AddSingleton<TimeProvider>(clock);
-        services.AddProcessEngine(db => db.UseEngineSqlite($"Data Source={Path.Combine(folder, "bench.db")}"), o =>
+        services.AddProcessEngine(db =>
+            {
+                db.UseEngineSqlite($"Data Source={Path.Combine(folder, "bench.db")}");
+                if (StatementTrace.Enabled) db.AddInterceptors(new StatementTrace()); // BENCH_STATEMENTS=1
+            }, o =>
             {
                 o.RunJobExecutor = false;
                 o.JobBatchSize = 200;

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Reclamations.Engine.Persistence;
 
 /// <summary>Saves the context's tracked changes. On SQLite without EF's update pipeline: one prepared command per
-/// (table, operation) per flush, executed once per row, with SQL generated once per entity type from EF metadata and
-/// parameters built by the properties' type mappings (so value converters apply exactly as in EF). Inserts run
+/// (table, operation) per flush — for UPDATE per set of modified columns, which alone are set, as EF does (SQLite rewrites
+/// the entry of every index whose column is set, changed or not) — executed once per row, with SQL generated once from EF
+/// metadata and parameters built by the properties' type mappings (so value converters apply exactly as in EF). Inserts run
 /// principals first, deletes dependents first; UPDATE and DELETE match the key and the concurrency tokens' original
 /// values and throw <see cref="DbUpdateConcurrencyException"/> unless exactly one row matched. Elsewhere
 /// <c>SaveChangesAsync</c>. Supports what the engine maps: one table per entity type, no owned types, no inheritance,
@@ -43,7 +44,7 @@ internal static class EngineRowWriter
             if (added.Count + modified.Count + deleted.Count == 0) return;
             // Like SaveChanges: in the current transaction, else in one of its own.
             await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-            var commands = new Dictionary<(IEntityType, RowOperation), PreparedRowCommand>();
+            var commands = new Dictionary<(IEntityType, RowOperation, ulong), PreparedRowCommand>();
             try
             {
                 var connection = db.Database.GetDbConnection();
@@ -53,7 +54,7 @@ internal static class EngineRowWriter
                 foreach (var entry in added.OrderBy(e => Depth(e.Metadata)))
                     await Command(commands, connection, transaction, entry.Metadata, RowOperation.Insert).ExecuteAsync(entry, ct);
                 foreach (var entry in modified)
-                    await Command(commands, connection, transaction, entry.Metadata, RowOperation.Update).ExecuteAsync(entry, ct);
+                    await UpdateCommand(commands, connection, transaction, entry).ExecuteAsync(entry, ct);
             }
             finally
             {
@@ -68,11 +69,23 @@ internal static class EngineRowWriter
         }
     }
 
-    private static PreparedRowCommand Command(Dictionary<(IEntityType, RowOperation), PreparedRowCommand> commands,
+    private static PreparedRowCommand Command(Dictionary<(IEntityType, RowOperation, ulong), PreparedRowCommand> commands,
         DbConnection connection, DbTransaction transaction, IEntityType type, RowOperation operation)
     {
-        if (!commands.TryGetValue((type, operation), out var command))
-            commands[(type, operation)] = command = new PreparedRowCommand(connection, transaction, RowStatement.For(type, operation));
+        if (!commands.TryGetValue((type, operation, 0), out var command))
+            commands[(type, operation, 0)] = command = new PreparedRowCommand(connection, transaction, RowStatement.For(type, operation));
+        return command;
+    }
+
+    /// <summary>An UPDATE setting the entry's modified columns only (one prepared command per set of columns).</summary>
+    private static PreparedRowCommand UpdateCommand(Dictionary<(IEntityType, RowOperation, ulong), PreparedRowCommand> commands,
+        DbConnection connection, DbTransaction transaction, EntityEntry entry)
+    {
+        var mask = RowStatement.ModifiedMask(entry);
+        if (mask == 0) return Command(commands, connection, transaction, entry.Metadata, RowOperation.Update);
+        if (!commands.TryGetValue((entry.Metadata, RowOperation.Update, mask), out var command))
+            commands[(entry.Metadata, RowOperation.Update, mask)] = command =
+                new PreparedRowCommand(connection, transaction, RowStatement.ForUpdate(entry.Metadata, mask));
         return command;
     }
 

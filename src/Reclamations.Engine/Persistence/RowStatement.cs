@@ -30,10 +30,34 @@ internal sealed class RowStatement
     /// <summary>Rows of UPDATE and DELETE must each match exactly one row (key and original concurrency tokens).</summary>
     public bool ChecksRowCount => Keys.Length > 0;
 
-    public static RowStatement For(IEntityType type, RowOperation operation) =>
-        Cache.GetOrAdd((type, operation), static k => Build(k.Item1, k.Item2));
+    private static readonly ConcurrentDictionary<(IEntityType, ulong), RowStatement> UpdateCache = new();
 
-    private static RowStatement Build(IEntityType type, RowOperation operation)
+    public static RowStatement For(IEntityType type, RowOperation operation) =>
+        Cache.GetOrAdd((type, operation), static k => Build(k.Item1, k.Item2, null));
+
+    /// <summary>The UPDATE of the properties in <paramref name="modified"/> (bit i: the i-th of <c>GetProperties()</c>) only, as
+    /// EF's own update pipeline does: SQLite rewrites the entry of every index whose column is in the SET list, even with an
+    /// unchanged value, so an UPDATE that set every column wrote a page of each index of the table (business key…).</summary>
+    public static RowStatement ForUpdate(IEntityType type, ulong modified) =>
+        UpdateCache.GetOrAdd((type, modified), static k => Build(k.Item1, RowOperation.Update, k.Item2));
+
+    /// <summary>The bit mask of <paramref name="entry"/>'s modified non-key properties for <see cref="ForUpdate"/>; 0 when there
+    /// is none or the type has more than 64 properties (then every column is set).</summary>
+    public static ulong ModifiedMask(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        var properties = entry.Metadata.GetProperties();
+        ulong mask = 0;
+        var i = 0;
+        foreach (var property in properties)
+        {
+            if (i == 64) return 0;
+            if (!property.IsPrimaryKey() && entry.Property(property).IsModified) mask |= 1UL << i;
+            i++;
+        }
+        return mask;
+    }
+
+    private static RowStatement Build(IEntityType type, RowOperation operation, ulong? modified)
     {
         if (type.BaseType is not null || type.IsOwned() || type.GetDerivedTypes().Any())
             throw new NotSupportedException($"{type.DisplayName()}: inheritance and owned types are not supported by {nameof(EngineRowWriter)}.");
@@ -61,7 +85,7 @@ internal sealed class RowStatement
             }
             case RowOperation.Update:
             {
-                var values = properties.Where(p => !p.IsPrimaryKey()).ToArray();
+                var values = properties.Where((p, i) => !p.IsPrimaryKey() && (modified is not { } mask || (mask & (1UL << i)) != 0)).ToArray();
                 var sql = $"UPDATE {table} SET {string.Join(", ", values.Select(p => $"{Quote(p.GetColumnName())} = {Next()}"))} " +
                           $"WHERE {Where()}";
                 return new RowStatement(sql, values, key, tokens, null);

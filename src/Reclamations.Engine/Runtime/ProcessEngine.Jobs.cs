@@ -92,8 +92,7 @@ public sealed partial class ProcessEngine
     private Task MarkAttemptAsync(EngineDbContext db, Guid? jobId, DateTimeOffset now, CancellationToken ct)
     {
         if (jobId is not { } id) return Task.CompletedTask;
-        var node = _runtime.NodeId;
-        return db.Jobs.Where(j => j.Id == id && j.LockOwner == node).ExecuteUpdateAsync(s => s.SetProperty(j => j.AttemptStartedAt, now), ct);
+        return JobAttemptMark.ExecuteAsync(db, id, _runtime.NodeId, now, ct);
     }
 
     private async Task<int> RunBatchAsync(List<LockedJob> batch, CancellationToken ct)
