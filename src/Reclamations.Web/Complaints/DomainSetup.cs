@@ -37,6 +37,7 @@ public static class DomainSetup
         services.AddSingleton(_ => LetterTemplateStore.LoadFromDirectory(templates));
         services.AddSingleton<LetterRenderer>();
         services.AddSingleton<LetterWriter>();
+        services.AddSingleton<LetterDesk>();
         services.AddSingleton(sp => new ComplaintRegister(sp.GetRequiredService<IDbContextFactory<DomainDbContext>>(),
             sp.GetRequiredService<TimeProvider>(), new RegisterOptions { TimeZoneId = firm.TimeZoneId }));
         services.AddSingleton(new DocumentStoreOptions { DataDirectory = mail.DataDirectory });

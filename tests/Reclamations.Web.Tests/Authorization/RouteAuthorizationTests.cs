@@ -88,6 +88,7 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("GET", "/registre/export.csv", HttpStatusCode.OK, "ProcessOwner", "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         // Users and roles: the administrator. Intake: the roles that handle complaints.
         Route("GET", "/admin/utilisateurs", HttpStatusCode.OK, "Admin");
+        Route("GET", "/courriers", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("GET", "/reclamations/nouvelle", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         // Any signed-in user: the inbox, the profiles, the process definitions.
         Route("GET", "/", HttpStatusCode.OK, allRoles);
