@@ -42,13 +42,12 @@ public static class ComplaintApi
         });
         complaints.MapGet("/{id:guid}", async (Guid id, HttpContext http, ComplaintRegister register, ProcessEngine engine, CancellationToken ct) =>
         {
-            var file = await register.GetAsync(id, ct);
+            var file = CaseFileReaders.For(await register.GetAsync(id, ct), http.GetActor().Groups);
             var tasks = await engine.QueryTasksAsync(new TaskQuery(BusinessKey: file.Complaint.Reference, Take: 100), http.GetActor(), ct);
             return TypedResults.Ok(new
             {
                 file.Complaint,
-                Letters = file.Letters.Where(l => l.ReadableBy(http.GetActor().Groups))
-                    .Select(l => new { l.Id, l.TemplateName, l.Recipient, l.Subject, l.CreatedAt, l.SentAt, l.Sha256 }),
+                Letters = file.Letters.Select(l => new { l.Id, l.TemplateName, l.Recipient, l.Subject, l.CreatedAt, l.SentAt, l.Sha256 }),
                 file.Documents,
                 file.CorrectiveActions,
                 OpenTasks = tasks,

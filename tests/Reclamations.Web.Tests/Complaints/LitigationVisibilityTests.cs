@@ -94,6 +94,10 @@ public sealed class LitigationVisibilityTests
         var staffLetters = (await (await staff.GetAsync($"/api/complaints/{complaintId}")).JsonAsync())["letters"]!.AsArray();
         staffLetters.Select(l => l!["templateName"]!.GetValue<string>()).Should().NotContain(["declaration-assureur-rcp", "saisine-avocat"])
             .And.HaveCount(partnerLetters.Count - 2, "the complaint's own letters stay in everyone's case file");
+        var staffTimeline = (await (await staff.GetAsync($"/api/complaints/{complaintId}")).JsonAsync())["timeline"]!.AsArray();
+        staffTimeline.Select(a => a!["action"]!.GetValue<string>()).Should().NotContain(a => a.Contains("declaration-assureur-rcp") || a.Contains("saisine-avocat"));
+        var partnerTimeline = (await (await partner.GetAsync($"/api/complaints/{complaintId}")).JsonAsync())["timeline"]!.AsArray();
+        partnerTimeline.Select(a => a!["action"]!.GetValue<string>()).Should().Contain(a => a.Contains("declaration-assureur-rcp"));
         var letterUrl = $"/api/complaints/{complaintId}/letters/{litigationLetters[0]!["id"]}";
         (await staff.GetAsync(letterUrl)).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
         (await partner.GetAsync(letterUrl)).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);

@@ -68,9 +68,7 @@ public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engi
     {
         try
         {
-            var file = await register.GetByReferenceAsync(reference, ct);
-            var groups = HttpContext.GetActor().Groups;
-            CaseFile = file with { Letters = file.Letters.Where(l => l.ReadableBy(groups)).ToList() };
+            CaseFile = CaseFileReaders.For(await register.GetByReferenceAsync(reference, ct), HttpContext.GetActor().Groups);
         }
         catch (ComplaintNotFoundException)
         {
