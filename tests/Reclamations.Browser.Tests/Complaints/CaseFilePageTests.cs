@@ -25,6 +25,26 @@ public sealed class CaseFilePageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task A_register_correction_needs_a_reason_and_is_traced_in_the_timeline()
+    {
+        var page = await app.SignInAsync("officer@demo.local");
+        await page.GotoAsync("/reclamations/REC-2026-00001");
+        await page.GetByLabel("Champ").SelectOptionAsync("contractReference");
+        await page.GetByLabel("Nouvelle valeur").FillAsync("MRH-2026-7781");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Corriger" }).ClickAsync();
+        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).Should().Contain("doit être motivée");
+
+        await page.GetByLabel("Champ").SelectOptionAsync("contractReference");
+        await page.GetByLabel("Nouvelle valeur").FillAsync("MRH-2026-7781");
+        await page.GetByLabel("Motif de la correction (obligatoire)").FillAsync("numéro mal recopié du courrier");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Corriger" }).ClickAsync();
+        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).Should().Contain("tracée dans l'historique");
+        (await page.Locator("dl.summary.two").InnerTextAsync()).Should().Contain("MRH-2026-7781");
+        (await page.Locator("ol.timeline").InnerTextAsync()).Should()
+            .Contain("Correction de « Contrat concerné » (motif : numéro mal recopié du courrier)").And.Contain("Claire Martin");
+    }
+
+    [Fact]
     public async Task An_unknown_reference_is_not_found()
     {
         var page = await app.SignInAsync("officer@demo.local");

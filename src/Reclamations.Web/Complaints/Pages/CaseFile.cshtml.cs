@@ -50,6 +50,64 @@ public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engi
         });
     }
 
+    /// <summary>The register fields a complaint handler may correct here (label by field); dates are not among them: a date
+    /// moves the regulatory deadlines.</summary>
+    public static readonly IReadOnlyDictionary<string, string> CorrectableFields = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["subject"] = "Objet", ["description"] = "Description", ["contractReference"] = "Contrat concerné",
+        ["productOrService"] = "Produit ou service", ["insurer"] = "Assureur", ["usualContact"] = "Interlocuteur habituel",
+    };
+
+    public IReadOnlyList<Reclamations.Web.Accounts.UserDirectory.Person> People { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostCorrectAsync(string reference, string? field, string? value, string? reason, long revision,
+        CancellationToken ct)
+    {
+        if (!await LoadAsync(reference, ct)) return NotFound();
+        if (field is null || !CorrectableFields.TryGetValue(field, out var label)) return Done(reference, "Choisissez le champ à corriger.");
+        if (string.IsNullOrWhiteSpace(reason)) return Done(reference, "Une correction du registre doit être motivée.");
+        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        return await UpdateAsync(reference, revision, $"Correction de « {label} » (motif : {reason.Trim()})", c =>
+        {
+            switch (field)
+            {
+                case "subject": c.Subject = text ?? c.Subject; break;
+                case "description": c.Description = text; break;
+                case "contractReference": c.ContractReference = text; break;
+                case "productOrService": c.ProductOrService = text; break;
+                case "insurer": c.Insurer = text; break;
+                case "usualContact": c.UsualContact = text; break;
+            }
+        }, ct);
+    }
+
+    public async Task<IActionResult> OnPostHandlerAsync(string reference, string? handler, string? reason, long revision, CancellationToken ct)
+    {
+        if (!await LoadAsync(reference, ct)) return NotFound();
+        if (string.IsNullOrWhiteSpace(reason)) return Done(reference, "Un changement de gestionnaire doit être motivé.");
+        return await UpdateAsync(reference, revision, $"Changement de gestionnaire (motif : {reason.Trim()})",
+            c => c.Handler = string.IsNullOrWhiteSpace(handler) ? null : handler, ct);
+    }
+
+    private async Task<IActionResult> UpdateAsync(string reference, long revision, string action, Action<Complaint> change, CancellationToken ct)
+    {
+        try
+        {
+            await register.UpdateAsync(CaseFile.Complaint.Id, HttpContext.GetActor().Id, action, change, revision, ct);
+        }
+        catch (ComplaintConflictException)
+        {
+            return Done(reference, "Le dossier a été modifié entre-temps : rechargez-le et recommencez.");
+        }
+        catch (RegisterValidationException e)
+        {
+            return Done(reference, string.Join(" ", e.Errors.Select(x => x.Message)));
+        }
+        return Done(reference, "Le registre est corrigé ; la correction est tracée dans l'historique.");
+    }
+
+    private RedirectToPageResult Done(string reference, string message) => RedirectToPage(new { reference, message });
+
     public string? NameOf(string? userId) => userId is null ? null : _names.GetValueOrDefault(userId, userId);
 
     public string DaysLeft(DateOnly due)
@@ -91,6 +149,7 @@ public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engi
             : (await engine.QueryTasksAsync(new TaskQuery(ProcessInstanceId: Instance.Id, Take: 100), Actor.System, ct))
                 .Select(t => t.Name ?? t.TaskDefinitionKey).Distinct().ToList();
         _names = await users.NamesAsync(ct);
+        People = await users.ActiveAsync(ct);
         CategoryLabel = (await register.CategoriesAsync(ct)).FirstOrDefault(x => x.Code == CaseFile.Complaint.Category)?.Label
                         ?? CaseFile.Complaint.Category;
         Timeline = CaseFileTimeline.Build(CaseFile, history, NameOf);
