@@ -3,13 +3,11 @@ using Reclamations.Web.Infrastructure;
 
 namespace Reclamations.Web.Shared;
 
-/// <summary>The counts shown in the navigation (tasks in the inbox), computed once per request.</summary>
+/// <summary>The counts shown in the navigation (tasks in the inbox), read from the request's inbox (computed once per request).</summary>
 public sealed class NavigationCounts(TaskInbox inbox)
 {
-    private Counts? _counts;
-
     public async Task<Counts> ForAsync(HttpContext http) =>
-        _counts ??= new Counts((await inbox.ForAsync(http.GetActor(), http.RequestAborted)).Count);
+        new((await inbox.ForAsync(http.GetActor(), http.RequestAborted)).Count);
 
     public sealed record Counts(int Tasks);
 }

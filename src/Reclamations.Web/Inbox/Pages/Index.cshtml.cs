@@ -8,7 +8,8 @@ using Reclamations.Web.Infrastructure;
 namespace Reclamations.Web.Inbox.Pages;
 
 /// <summary>The inbox: my tasks and my groups' tasks by due date, overdue and due-soon marked, filters, claim / unclaim.</summary>
-public sealed class IndexModel(TaskInbox inbox, ProcessEngine engine, TimeProvider time) : PageModel
+public sealed class IndexModel(TaskInbox inbox, ProcessEngine engine, Reclamations.Web.Accounts.UserDirectory users, TimeProvider time)
+    : PageModel
 {
     /// <summary>"Due soon" = within 2 working days (jours ouvrés).</summary>
     private static readonly WorkingDayCalendar DueSoonCalendar = new(CalendarKind.JoursOuvres, HolidayRegion.France);
@@ -18,6 +19,10 @@ public sealed class IndexModel(TaskInbox inbox, ProcessEngine engine, TimeProvid
     public string? Reference { get; private set; }
     public string? Task { get; private set; }
     public string Me { get; private set; } = "";
+    private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
+
+    /// <summary>A user's display name (their id when unknown).</summary>
+    public string NameOf(string userId) => _names.GetValueOrDefault(userId, userId);
 
     public async Task OnGetAsync(string? reference, string? task, CancellationToken ct)
     {
@@ -26,6 +31,7 @@ public sealed class IndexModel(TaskInbox inbox, ProcessEngine engine, TimeProvid
         Reference = reference;
         Task = task;
         var all = await inbox.ForAsync(actor, ct);
+        _names = await users.NamesAsync(ct);
         TaskKinds = all.Select(t => (t.TaskDefinitionKey, t.Name ?? t.TaskDefinitionKey)).Distinct().OrderBy(k => k.Item2).ToList();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var soon = DueSoonCalendar.AddWorkingDays(today, 2);
