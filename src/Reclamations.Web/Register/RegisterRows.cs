@@ -18,7 +18,7 @@ public static class RegisterRows
         ["Référence"] = c.Reference,
         ["Reçue le"] = FrenchDates.Day(c.ReceivedAt),
         ["Envoyée le"] = c.SentAt is { } sent ? FrenchDates.Day(sent) : "",
-        ["Canal"] = c.Channel.ToString(),
+        ["Canal"] = RegisterLabels.Channel(c.Channel),
         ["Réclamant"] = personalData ? c.Complainant.Name : Masked,
         ["Objet"] = c.Subject,
         ["Catégorie"] = c.Category,

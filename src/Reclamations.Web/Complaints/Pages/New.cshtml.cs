@@ -20,20 +20,6 @@ namespace Reclamations.Web.Complaints.Pages;
 public sealed class NewModel(ComplaintService service, ComplaintRegister register, DeadlineProfileStore profiles,
     DocumentStore documents, UserDirectory users, TimeProvider time) : PageModel
 {
-    public static readonly IReadOnlyList<(string Value, string Label)> Kinds =
-    [
-        (nameof(ComplainantKind.Client), "Client"), (nameof(ComplainantKind.FormerClient), "Ancien client"),
-        (nameof(ComplainantKind.Prospect), "Prospect"), (nameof(ComplainantKind.Beneficiary), "Bénéficiaire"),
-        (nameof(ComplainantKind.RepresentativeOrHeir), "Représentant ou ayant droit"),
-    ];
-
-    public static readonly IReadOnlyList<(string Value, string Label)> Channels =
-    [
-        (nameof(ComplaintChannel.Courrier), "Courrier"), (nameof(ComplaintChannel.Email), "E-mail"),
-        (nameof(ComplaintChannel.Telephone), "Téléphone"), (nameof(ComplaintChannel.Agence), "En agence"),
-        (nameof(ComplaintChannel.FormulaireWeb), "Formulaire web"),
-    ];
-
     public IntakeForm Form { get; private set; } = new();
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
     public IReadOnlyList<Complaint> Duplicates { get; private set; } = [];

@@ -18,6 +18,9 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
     public string? Error { get; private set; }
     public bool CanComplete { get; private set; }
 
+    /// <summary>The assignee's display name.</summary>
+    public string? AssigneeName { get; private set; }
+
     /// <summary>For a field whose <c>camunda:property userPicker</c> names a role: the active users of that role to pick from.</summary>
     public Dictionary<string, IReadOnlyList<Reclamations.Web.Accounts.UserDirectory.Person>> Pickers { get; } = new(StringComparer.Ordinal);
 
@@ -71,6 +74,7 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
         }
         if (!TaskVisibility.MaySee(Task, actor)) return Forbid();
         CanComplete = Task.Assignee is null || Task.Assignee == actor.Id;
+        if (Task.Assignee is { } assignee) AssigneeName = (await users.NamesAsync(ct)).GetValueOrDefault(assignee, assignee);
         foreach (var field in Task.FormFields)
             if (field.Properties?.GetValueOrDefault("userPicker") is { Length: > 0 } role)
                 Pickers[field.Id] = await users.InRoleAsync(role);
