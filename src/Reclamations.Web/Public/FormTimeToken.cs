@@ -15,7 +15,10 @@ public sealed class FormTimeToken(IDataProtectionProvider provider)
     // Real time: the engine's simulation clock (Development) does not apply to people filling a form.
     private DateTimeOffset Now => TimeProvider.System.GetUtcNow();
 
-    public string Issue() => _protector.Protect(Now.UtcTicks.ToString(CultureInfo.InvariantCulture));
+    public string Issue() => IssueAt(Now);
+
+    /// <summary>A token for a form shown at <paramref name="shownAt"/>.</summary>
+    public string IssueAt(DateTimeOffset shownAt) => _protector.Protect(shownAt.UtcTicks.ToString(CultureInfo.InvariantCulture));
 
     public bool IsHuman(string? token)
     {

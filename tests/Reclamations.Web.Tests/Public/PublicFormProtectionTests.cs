@@ -32,6 +32,22 @@ public sealed class PublicFormProtectionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_description_over_the_limit_is_refused_naming_it()
+    {
+        var client = _host.CreateClient();
+        var (antiforgery, _) = await FormTokensAsync(client);
+        var token = _host.Services.GetRequiredService<FormTimeToken>();
+        // A display time old enough to pass the bot check, made by the app's own protector.
+        var shownAt = token.IssueAt(TimeProvider.System.GetUtcNow() - TimeSpan.FromMinutes(1));
+
+        var response = await PostAsync(client, antiforgery, shownAt,
+            ("description", new string('x', Reclamations.Web.Public.Pages.ComplaintFormModel.MaxDescriptionChars + 1)));
+
+        (await TextAsync(response)).Should().Contain($"dépasse {Reclamations.Web.Public.Pages.ComplaintFormModel.MaxDescriptionChars} caractères");
+        (await _host.Services.GetRequiredService<ComplaintRegister>().ListAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Submissions_are_rate_limited_per_client_address()
     {
         var client = _host.CreateClient();

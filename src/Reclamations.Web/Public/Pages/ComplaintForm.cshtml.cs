@@ -23,6 +23,7 @@ public sealed class ComplaintFormModel(ComplaintService service, ComplaintRegist
     public static readonly Actor WebForm = new("formulaire-web", [Roles.Staff]);
 
     public const int MaxFiles = 3;
+    public const int MaxDescriptionChars = 10_000;
     public const long MaxFileBytes = 10 * 1024 * 1024;
     public static IReadOnlyList<string> AllowedExtensions => UploadCheck.Extensions;
 
@@ -63,6 +64,8 @@ public sealed class ComplaintFormModel(ComplaintService service, ComplaintRegist
         }
         if (string.IsNullOrWhiteSpace(Email)) Errors["complainant.email"] = "Indiquez votre adresse e-mail pour que nous puissions vous répondre.";
         if (string.IsNullOrWhiteSpace(Description)) Errors["description"] = "Décrivez votre réclamation.";
+        else if (Description.Length > MaxDescriptionChars)
+            Errors["description"] = $"Votre texte dépasse {MaxDescriptionChars} caractères : joignez plutôt un document.";
         var checkedFiles = await CheckFilesAsync(form.Files, ct);
         var input = new NewComplaint
         {
