@@ -4,6 +4,7 @@ using Reclamations.Web.Complaints;
 using Scalar.AspNetCore;
 using Reclamations.Web.Engine;
 using Reclamations.Web.Infrastructure;
+using Reclamations.Web.Profiles;
 using Reclamations.Web.Public;
 using Reclamations.Web.Register;
 
@@ -17,7 +18,7 @@ builder.AddHealth();
 builder.AddBackOfficePages();
 builder.AddPublicForm();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddOpenApi();
+builder.Services.AddApiDocument();
 
 var app = builder.Build();
 
@@ -34,6 +35,7 @@ app.MapHealth();
 app.MapAuthApi();
 app.MapEngineApi();
 app.MapComplaintApi();
+app.MapProfileApi();
 app.MapSignOut();
 app.MapRegisterExport();
 app.MapRazorPages();

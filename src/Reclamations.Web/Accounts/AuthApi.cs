@@ -13,8 +13,8 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/auth").WithTags("Sign-in").AllowAnonymous();
-        api.MapPost("/login", LoginAsync).WithName("Login");
-        api.MapPost("/refresh", RefreshAsync).WithName("RefreshToken");
+        api.MapPost("/login", LoginAsync).WithName("Login").Produces<AccessTokenResponse>();
+        api.MapPost("/refresh", RefreshAsync).WithName("RefreshToken").Produces<AccessTokenResponse>();
         app.MapGet("/api/auth/me", GetMeAsync).WithTags("Sign-in").WithName("CurrentUser").RequireAuthorization();
         return app;
     }

@@ -27,9 +27,6 @@ public sealed record ClientReplyRequest(bool? Satisfied, string? Comment);
 
 public sealed record ClientReplyResponse(int Correlated);
 
-public sealed record DeadlinesResponse(DateOnly ClockStart, DateOnly AcknowledgementDueDate, DateOnly ResponseDueDate,
-    DateOnly MediatorFrom, DateOnly MediatorUntil, DateOnly? SecondLevelDueDate);
-
 public sealed record CorrectiveActionRequest(string? Description, string? Owner, DateOnly? DueDate);
 
 public sealed record CorrectiveActionStatusRequest(string? Status);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Reclamations.Engine.Runtime;
 
 namespace Reclamations.Web.Engine;
@@ -23,7 +24,7 @@ internal static class DeploymentBody
         return true;
     }
 
-    public static IResult TooLarge(long limit) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+    public static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Deployment too large",
         detail: $"A deployment request may carry at most {limit:N0} bytes: the BPMN document limit Engine:MaxBpmnDocumentBytes "
                 + $"plus {MultipartAllowance:N0} bytes of multipart framing.");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Reclamations.Engine.Api;
 
 namespace Reclamations.Web.Engine;
@@ -10,14 +11,14 @@ public static class Paging
     public const int DefaultMaxResults = 100;
     public const int Limit = 1000;
 
-    public static IResult Ok<T>(HttpContext http, Page<T> page)
+    public static Ok<IReadOnlyList<T>> Ok<T>(HttpContext http, Page<T> page)
     {
         http.Response.Headers[TotalCountHeader] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Ok(page.Items);
     }
 
     /// <summary>Pages a list already in memory (small lists: definitions, complaints).</summary>
-    public static IResult Ok<T>(HttpContext http, IReadOnlyList<T> all, int? firstResult, int? maxResults)
+    public static Ok<IReadOnlyList<T>> Ok<T>(HttpContext http, IReadOnlyList<T> all, int? firstResult, int? maxResults)
     {
         var (first, max) = Check(firstResult, maxResults);
         return Ok(http, new Page<T>(all.Skip(first).Take(max).ToList(), all.Count));
