@@ -29,6 +29,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseDocumentUploadLimit();
 app.MapOpenApi().RequireAuthorization();
 app.MapScalarApiReference((options, http) => options.WithNonce(http.Nonce())).RequireAuthorization();
 app.MapHealth();

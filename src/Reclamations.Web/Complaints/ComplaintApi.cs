@@ -33,7 +33,7 @@ public static class ComplaintApi
             .WithSummary("Adds a document to the case file (multipart/form-data: file, kind); its type is checked against its bytes.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .DisableAntiforgery();
+            .WithMetadata(new DocumentUploadAttribute()).DisableAntiforgery();
         complaints.MapGet("/{id:guid}/documents/{documentId:guid}", GetDocumentAsync).WithName("GetDocument")
             .WithSummary("Downloads a document (always as an attachment, with the checked content type).")
             .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);

@@ -40,7 +40,10 @@ public static class DomainSetup
         services.AddSingleton<LetterDesk>();
         services.AddSingleton(sp => new ComplaintRegister(sp.GetRequiredService<IDbContextFactory<DomainDbContext>>(),
             sp.GetRequiredService<TimeProvider>(), new RegisterOptions { TimeZoneId = firm.TimeZoneId }));
-        services.AddSingleton(new DocumentStoreOptions { DataDirectory = mail.DataDirectory });
+        services.AddSingleton(new DocumentStoreOptions
+        {
+            DataDirectory = mail.DataDirectory, MaxSizeBytes = MaxDocumentBytes(config),
+        });
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<DeadlineProfileStore>();
         services.AddSingleton<ComplaintService>();
@@ -61,6 +64,13 @@ public static class DomainSetup
         services.GetRequiredService<DeadlineProfileCatalog>().Replace(await services.GetRequiredService<DeadlineProfileStore>().ListAsync());
         if (app.Configuration.GetValue("DemoData", app.Environment.IsDevelopment()))
             await DemoData.EnsureAsync(services, app.Logger);
+    }
+
+    /// <summary><c>Storage:MaxDocumentBytes</c>: the largest document a case file accepts (default 20 MB).</summary>
+    private static long MaxDocumentBytes(IConfiguration config)
+    {
+        var bytes = config.GetValue("Storage:MaxDocumentBytes", DocumentStoreOptions.DefaultMaxSizeBytes);
+        return bytes > 0 ? bytes : throw new InvalidOperationException($"Storage:MaxDocumentBytes must be positive (got {bytes}).");
     }
 
     /// <summary>A sender address by default, so the embedded set-up needs no configuration.</summary>

@@ -32,18 +32,6 @@ public sealed class EngineLimitsApiTests : IDisposable
         </definitions>
         """;
 
-    /// <summary>A body sent without a Content-Length (chunked), so that only reading it can find its size.</summary>
-    private sealed class UnsizedContent(byte[] bytes) : HttpContent
-    {
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
-
     private static string Padded(int bytes) => TestBpmn.Simple.Replace("<process id=\"simple\" name=\"Simple\" isExecutable=\"true\">",
         $"<process id=\"simple\" name=\"Simple\" isExecutable=\"true\"><documentation>{new string('x', bytes)}</documentation>");
 

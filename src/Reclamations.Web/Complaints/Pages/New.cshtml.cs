@@ -17,9 +17,13 @@ namespace Reclamations.Web.Complaints.Pages;
 /// rule compares real identities), the deadlines computed live from the profile, attachments, a warning for a likely
 /// duplicate (same complainant and contract within 30 days).</summary>
 [Authorize(Policy = Policies.HandlesComplaints)]
+[DocumentUpload(Documents = MaxDocumentsPerIntake)]
 public sealed class NewModel(ComplaintService service, ComplaintRegister register, DeadlineProfileStore profiles,
     DocumentStore documents, UserDirectory users, TimeProvider time) : PageModel
 {
+    /// <summary>The attachments of one intake weigh together at most this many documents of the store's limit.</summary>
+    public const int MaxDocumentsPerIntake = 3;
+
     public IntakeForm Form { get; private set; } = new();
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
     public IReadOnlyList<Complaint> Duplicates { get; private set; } = [];

@@ -16,6 +16,7 @@ namespace Reclamations.Web.Public.Pages;
 /// client address; a honeypot field and a signed display time keep bots out.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(PublicFormSetup.RateLimitPolicy)]
+[DocumentUpload(Documents = MaxFiles, MaxBytesEach = MaxFileBytes)]
 public sealed class ComplaintFormModel(ComplaintService service, ComplaintRegister register, DocumentStore documents, FormTimeToken token, PublicFormOptions options,
     TimeProvider time, ILogger<ComplaintFormModel> logger) : PageModel
 {
