@@ -52,13 +52,21 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
         }
         catch (RejectedException e)
         {
-            Error = e.Message;
+            Error = await WithNamesAsync(e.Message, ct);
         }
         catch (ConflictException e)
         {
             Error = e.Message;
         }
         return Page();
+    }
+
+    /// <summary>A refusal names people by their user id (e.g. the independent-reviewer rule): shown with their names.</summary>
+    private async Task<string> WithNamesAsync(string message, CancellationToken ct)
+    {
+        foreach (var (id, name) in await users.NamesAsync(ct))
+            message = message.Replace($"« {id} »", name, StringComparison.Ordinal);
+        return message;
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
