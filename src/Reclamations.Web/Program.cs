@@ -26,6 +26,7 @@ app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseAdminTwoFactorRequirement();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapOpenApi().RequireAuthorization();
