@@ -140,6 +140,8 @@ public sealed class TwoFactorSignInTests : IDisposable
         await admin.SignInAsync("rose@test.local", Password);
         (await admin.PostAsync(Authenticator.CodePagePath, null, ("code", AuthenticatorCodes.Current(adminKey)))).Headers.Location!.OriginalString.Should().Be("/");
         var sami = await UserAsync("sami@test.local");
+        var row = Regex.Match(await admin.TextAsync("/admin/utilisateurs"), "<tr>(?:(?!</tr>).)*sami@test.local(?:(?!</tr>).)*</tr>", RegexOptions.Singleline).Value;
+        row.Should().Contain("Activée").And.Contain("Réinitialiser la double authentification de sami");
 
         var reset = await admin.PostAsync($"/admin/utilisateurs?id={sami.Id}", "ResetTwoFactor");
         (await admin.TextAsync(reset.Headers.Location!.OriginalString)).Should().Contain("Double authentification de sami réinitialisée");
@@ -157,6 +159,20 @@ public sealed class TwoFactorSignInTests : IDisposable
         var off = await tom.PostAsync(Authenticator.PagePath, "Disable");
         (await tom.TextAsync(off.Headers.Location!.OriginalString)).Should().Contain("La double authentification est désactivée");
         (await UserAsync("tom@test.local")).TwoFactorEnabled.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_refresh_token_gives_no_new_token_to_an_administrator_without_two_factor_sign_in()
+    {
+        await CreateUserAsync("ugo@test.local", Roles.Staff);
+        var client = _host.CreateClient();
+        var login = await (await client.PostJsonAsync("/api/auth/login", new { email = "ugo@test.local", password = Password })).JsonAsync();
+        var refreshToken = login["refreshToken"]!.GetValue<string>();
+        (await client.PostJsonAsync("/api/auth/refresh", new { refreshToken })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // A role given without a new security stamp: the refresh token is still valid, but not for an administrator without a code.
+        await UserManagerAsync(async u => await u.AddToRoleAsync(await u.FindByEmailAsync("ugo@test.local") ?? throw new InvalidOperationException(), Roles.Admin));
+        (await client.PostJsonAsync("/api/auth/refresh", new { refreshToken })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     private static List<string> RecoveryCodes(string html) =>
