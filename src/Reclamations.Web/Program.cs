@@ -27,6 +27,7 @@ app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseAdminTwoFactorRequirement();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseDocumentUploadLimit();

@@ -80,7 +80,8 @@ public static class AccountsSetup
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         if (app.Configuration.GetValue("DemoData", app.Environment.IsDevelopment()))
-            await DemoUsers.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), app.Logger);
+            await DemoUsers.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
+                (IUserAuthenticatorKeyStore<AppUser>)scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>(), app.Logger);
     }
 
     /// <summary>An API call without a valid session gets 401/403, not a redirect to the sign-in page.</summary>

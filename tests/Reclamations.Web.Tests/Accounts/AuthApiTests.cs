@@ -34,14 +34,19 @@ public sealed class AuthApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_role_has_one_demo_user_with_the_documented_password()
+    public async Task Every_role_has_one_demo_user_with_the_documented_password_and_the_admin_the_documented_key()
     {
         DemoUsers.All.Select(u => u.Role).Should().BeEquivalentTo(Roles.All);
-        foreach (var (email, _, _, _) in DemoUsers.All)
+        foreach (var (email, _, _, role) in DemoUsers.All)
         {
-            var login = await _host.CreateClient().PostJsonAsync("/api/auth/login", new { email, password = DemoUsers.Password });
+            // The Admin role requires two-factor sign-in: the demo administrator's codes come from the documented key.
+            var code = role == Roles.Admin ? Reclamations.Testing.Accounts.AuthenticatorCodes.Current(DemoUsers.AdminAuthenticatorKey) : null;
+            var login = await _host.CreateClient().PostJsonAsync("/api/auth/login", new { email, password = DemoUsers.Password, twoFactorCode = code });
             login.StatusCode.Should().Be(HttpStatusCode.OK, email);
         }
+        var withoutCode = await _host.CreateClient().PostJsonAsync("/api/auth/login", new { email = "admin@demo.local", password = DemoUsers.Password });
+        withoutCode.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await withoutCode.JsonAsync())["title"]!.GetValue<string>().Should().Be("Two-factor code required");
     }
 
     [Fact]

@@ -16,12 +16,13 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
 
     public RouteAuthorizationTests(Host host) => _host = host;
 
-    /// <summary>Routes open to anybody: signing in, health, the pages shown before sign-in, the public complaint form and
-    /// the complaint procedure (ACPR asks that clients can complain easily and find the procedure).</summary>
+    /// <summary>Routes open to anybody: signing in (its code step comes before the session exists), health, the pages shown
+    /// before sign-in, the public complaint form and the complaint procedure (ACPR asks that clients can complain easily and
+    /// find the procedure).</summary>
     private static readonly HashSet<string> AnonymousRoutes = new(StringComparer.Ordinal)
     {
         "POST /api/auth/login", "POST /api/auth/refresh", "GET /health/live", "GET /health/ready", "GET /connexion",
-        "POST /connexion", "GET /acces-refuse", "POST /acces-refuse", "POST /health/live", "POST /health/ready",
+        "POST /connexion", "GET /connexion/code", "POST /connexion/code", "GET /acces-refuse", "POST /acces-refuse", "POST /health/live", "POST /health/ready",
         "GET /reclamation", "POST /reclamation", "GET /procedure-reclamation", "POST /procedure-reclamation",
     };
 
@@ -93,6 +94,8 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         // Any signed-in user: the inbox, the profiles, the process definitions.
         Route("GET", "/", HttpStatusCode.OK, allRoles);
         Route("GET", "/api/profiles", HttpStatusCode.OK, allRoles);
+        // Every signed-in user's account security (two-factor sign-in).
+        Route("GET", "/compte/double-authentification", HttpStatusCode.OK, allRoles);
         return data;
     }
 

@@ -10,7 +10,8 @@ using Reclamations.Web.Infrastructure;
 namespace Reclamations.Web.Admin.Pages;
 
 /// <summary>Users and roles (Admin): create, change roles, deactivate / reactivate, reset a password (a one-time password
-/// shown once to the administrator). Every change is logged with the administrator's id.</summary>
+/// shown once to the administrator), reset two-factor sign-in (the user enrols again; an administrator must). Every change
+/// is logged with the administrator's id.</summary>
 [Authorize(Policy = Policies.Administers)]
 public sealed class UsersModel(UserManager<AppUser> users, ILogger<UsersModel> logger) : PageModel
 {
@@ -75,6 +76,17 @@ public sealed class UsersModel(UserManager<AppUser> users, ILogger<UsersModel> l
         if (!result.Succeeded) return Done(string.Join(" ", result.Errors.Select(e => e.Description)));
         Audit("password reset", user);
         return Done($"Nouveau mot de passe provisoire de {user.Email} (affiché une seule fois) : {password}");
+    }
+
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user) return NotFound();
+        if (user.Id == HttpContext.GetActor().Id)
+            return Done("Votre propre double authentification se gère sur la page Sécurité du compte.");
+        var result = await Authenticator.ResetAsync(users, user);
+        if (!result.Succeeded) return Done(string.Join(" ", result.Errors.Select(e => e.Description)));
+        Audit("two-factor sign-in reset", user);
+        return Done($"Double authentification de {user.DisplayName} réinitialisée : elle sera à configurer de nouveau.");
     }
 
     private async Task<IActionResult> SetActiveAsync(string id, bool active)
