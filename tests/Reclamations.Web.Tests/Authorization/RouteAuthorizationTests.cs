@@ -93,6 +93,8 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         // Any signed-in user: the inbox, the profiles, the process definitions.
         Route("GET", "/", HttpStatusCode.OK, allRoles);
         Route("GET", "/api/profiles", HttpStatusCode.OK, allRoles);
+        // One's own notification choice (the task digest): any signed-in user, for themselves.
+        Route("GET", "/compte/notifications", HttpStatusCode.OK, allRoles);
         return data;
     }
 
