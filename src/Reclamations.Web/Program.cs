@@ -3,6 +3,7 @@ using Reclamations.Web.Accounts;
 using Reclamations.Web.Complaints;
 using Scalar.AspNetCore;
 using Reclamations.Web.Engine;
+using Reclamations.Web.Inbox;
 using Reclamations.Web.Infrastructure;
 using Reclamations.Web.Profiles;
 using Reclamations.Web.Public;
@@ -17,6 +18,7 @@ builder.AddAccounts(connectionString);
 builder.AddHealth();
 builder.AddBackOfficePages();
 builder.AddPublicForm();
+builder.AddTaskDigest();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddApiDocument();
 

@@ -13,7 +13,11 @@ public sealed class LetterRenderException : Exception
         VariableName = variableName;
         Line = line;
         Column = column;
+        Reason = reason;
     }
+
+    /// <summary>Why, without the template's position (e.g. the text of a template's <c>fail</c>).</summary>
+    public string Reason { get; }
 
     public string TemplateName { get; }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reclamations.Domain.Audit;
 using Reclamations.Domain.Documents;
+using Reclamations.Domain.Notifications;
 using Reclamations.Domain.Profiles;
 using Reclamations.Domain.Register;
 
@@ -24,6 +25,8 @@ public sealed class DomainDbContext(DbContextOptions<DomainDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DeadlineProfileEntity> DeadlineProfiles => Set<DeadlineProfileEntity>();
     public DbSet<Category> Categories => Set<Category>();
+    public DbSet<TaskDigestState> TaskDigestStates => Set<TaskDigestState>();
+    public DbSet<TaskDigestEntry> TaskDigestEntries => Set<TaskDigestEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -112,6 +115,18 @@ public sealed class DomainDbContext(DbContextOptions<DomainDbContext> options) :
         {
             e.ToTable("Categories");
             e.HasKey(x => x.Code);
+        });
+        b.Entity<TaskDigestState>(e =>
+        {
+            e.ToTable("TaskDigestState");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Watermark).IsConcurrencyToken();
+        });
+        b.Entity<TaskDigestEntry>(e =>
+        {
+            e.ToTable("TaskDigestEntries");
+            e.HasKey(x => new { x.UserId, x.TaskId });
+            e.HasIndex(x => x.TaskCreatedAt);
         });
     }
 

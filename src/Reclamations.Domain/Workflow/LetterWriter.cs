@@ -15,9 +15,7 @@ public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, Mai
     public SentLetter Write(DomainDbContext db, Complaint complaint, string template, IReadOnlyDictionary<string, object?> variables,
         string recipient, string? address, DateTimeOffset now, string user, IReadOnlyCollection<string>? readerGroups = null)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(firm.TimeZoneId);
-        var model = LetterModelBuilder.Build(template, complaint, variables, firm, zone);
-        var letter = renderer.Render(template, model);
+        var letter = Preview(complaint, template, variables);
         var subject = letter.Subject ?? $"Réclamation {complaint.Reference}";
         Guid? outboxId = null;
         if (!string.IsNullOrWhiteSpace(address))
@@ -38,5 +36,16 @@ public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, Mai
             Details = System.Text.Json.JsonSerializer.Serialize(new { template, recipient, to = address, subject }),
         });
         return sent;
+    }
+
+    /// <summary>The letter exactly as <see cref="Write"/> renders it now for the same complaint and variables (same model,
+    /// same template, same strict rules), kept and sent nowhere: the task page's preview. Throws
+    /// <see cref="LetterRenderException"/> (a value is missing) or <see cref="LetterTemplateException"/> (unknown
+    /// template) as <see cref="Write"/> would.</summary>
+    public RenderedLetter Preview(Complaint complaint, string template, IReadOnlyDictionary<string, object?> variables)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(firm.TimeZoneId);
+        var model = LetterModelBuilder.Build(template, complaint, variables, firm, zone);
+        return renderer.Render(template, model);
     }
 }

@@ -47,7 +47,8 @@ public sealed record TaskInfo(
     DateTimeOffset CreatedAt,
     IReadOnlyList<FormFieldInfo> FormFields,
     string? Owner = null,
-    string? DelegationState = null);
+    string? DelegationState = null,
+    IReadOnlyDictionary<string, string>? Properties = null);
 
 /// <summary>Filters for open tasks; all given filters apply. Ordered by due date (none last), then creation.
 /// A candidate group/user query is a work queue: it leaves out tasks someone has claimed, unless

@@ -42,6 +42,10 @@ public sealed class UserTask : Activity
     public string? FormKey { get; init; }
     public List<FormField> FormFields { get; } = [];
     public List<ListenerDefinition> TaskListeners { get; } = [];
+
+    /// <summary>The task's <c>camunda:properties</c> (name → value): hints for the application that shows the task (e.g.
+    /// <c>letterPreview</c>, the letter its completion leads to); the engine does not read them.</summary>
+    public Dictionary<string, string> Properties { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary><c>bpmn:subProcess</c>; an event subprocess when <see cref="TriggeredByEvent"/>.</summary>

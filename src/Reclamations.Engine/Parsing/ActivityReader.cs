@@ -113,6 +113,7 @@ internal sealed class ActivityReader(ParseContext context)
         };
         FormDataReader.Read(element, node.Id, task.FormFields, context);
         CamundaExtensionReader.ReadTaskListeners(element, node.Id, task.TaskListeners, context);
+        CamundaExtensionReader.ReadProperties(element, node.Id, task.Properties, context);
         return task;
     }
 

@@ -4,7 +4,8 @@ using Reclamations.Engine.Model;
 namespace Reclamations.Engine.Parsing;
 
 /// <summary>Reads the Camunda 7 elements inside <c>bpmn:extensionElements</c>. Unknown extension elements
-/// (e.g. <c>camunda:properties</c>, except the process's <c>readerGroups</c>: <see cref="ReaderGroupsReader"/>) are ignored.</summary>
+/// (e.g. <c>camunda:properties</c> of most elements; the process's <c>readerGroups</c>: <see cref="ReaderGroupsReader"/>; a
+/// user task's: <see cref="ReadProperties"/>) are ignored.</summary>
 internal static class CamundaExtensionReader
 {
     public static readonly string[] ExecutionEvents = ["start", "end"];
@@ -19,6 +20,19 @@ internal static class CamundaExtensionReader
     /// <summary><c>camunda:taskListener</c> elements of a user task.</summary>
     public static void ReadTaskListeners(XElement owner, string ownerId, List<ListenerDefinition> target, ParseContext context) =>
         ReadListeners(owner, "taskListener", ownerId, TaskEvents, target, context);
+
+    /// <summary><c>camunda:properties</c> of an element (<c>&lt;camunda:property name="…" value="…"/&gt;</c>, as bpmn-js writes
+    /// its "Extension properties"): each needs a name and a value, given once.</summary>
+    public static void ReadProperties(XElement owner, string ownerId, Dictionary<string, string> target, ParseContext context)
+    {
+        foreach (var property in owner.CamundaExtensions("properties").Elements(BpmnNames.Camunda + "property"))
+        {
+            if (property.Attr("name") is not { } name || property.Attr("value") is not { } value)
+                context.Error(ownerId, $"Element '{ownerId}': a camunda:property needs a name and a value");
+            else if (!target.TryAdd(name, value))
+                context.Error(ownerId, $"Element '{ownerId}': camunda:property '{name}' is given more than once");
+        }
+    }
 
     /// <summary><c>camunda:failedJobRetryTimeCycle</c> text, e.g. <c>R5/PT5M</c>.</summary>
     public static string? ReadRetryCycle(XElement owner) => owner.CamundaExtensions("failedJobRetryTimeCycle").FirstOrDefault().Text();

@@ -85,13 +85,14 @@ public sealed partial class ProcessEngine
     private async Task<TaskInfo> ToInfoAsync(EngineDbContext db, TaskEntity task, CancellationToken ct)
     {
         var model = await _runtime.Definitions.GetModelAsync(db, task.ProcessDefinitionId, ct);
-        var fields = model.NodesById.GetValueOrDefault(task.TaskDefinitionKey) is UserTask userTask
+        var userTask = model.NodesById.GetValueOrDefault(task.TaskDefinitionKey) as UserTask;
+        var fields = userTask is not null
             ? userTask.FormFields.Select(f => new FormFieldInfo(f.Id, f.Label, f.Type, f.IsRequired, f.DefaultValue,
                 f.Values.Select(v => new FormFieldValueInfo(v.Id, v.Name)).ToList(), f.Constraints, f.Properties)).ToList()
             : [];
         return new TaskInfo(task.Id, task.Name, task.TaskDefinitionKey, task.ProcessInstanceId, task.ProcessDefinitionKey, task.BusinessKey,
             task.Assignee, Split(task.CandidateGroups), Split(task.CandidateUsers), task.DueDate, task.FollowUpDate, task.Priority,
-            task.FormKey, task.CreatedAt, fields, task.Owner, task.DelegationState);
+            task.FormKey, task.CreatedAt, fields, task.Owner, task.DelegationState, userTask?.Properties);
     }
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);

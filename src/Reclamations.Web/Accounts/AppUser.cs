@@ -13,4 +13,7 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>A deactivated user cannot sign in; their past actions stay attributed to them.</summary>
     public bool IsActive { get; set; } = true;
+
+    /// <summary>The user asked not to receive the digest mail of new tasks in their groups (<c>/compte/notifications</c>).</summary>
+    public bool TaskDigestOptOut { get; set; }
 }

@@ -169,6 +169,29 @@ public sealed class CamundaExtensionTests
     }
 
     [Fact]
+    public void User_task_properties_are_read_as_hints_for_the_application()
+    {
+        var task = (UserTask)BpmnText.ParseNode("""
+            <bpmn:userTask id="X"><bpmn:extensionElements>
+              <camunda:properties><camunda:property name="letterPreview" value="reponse-defavorable" /></camunda:properties>
+            </bpmn:extensionElements></bpmn:userTask>
+            """);
+
+        task.Properties.Should().Equal(new Dictionary<string, string> { ["letterPreview"] = "reponse-defavorable" });
+        ((UserTask)BpmnText.ParseNode("""<bpmn:userTask id="X" />""")).Properties.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("""<camunda:property value="x" />""", "needs a name and a value")]
+    [InlineData("""<camunda:property name="letterPreview" />""", "needs a name and a value")]
+    [InlineData("""<camunda:property name="a" value="1" /><camunda:property name="a" value="2" />""", "'a' is given more than once")]
+    public void Unusable_user_task_property_is_refused(string properties, string expected)
+    {
+        SingleErrorAbout($"<bpmn:userTask id=\"X\"><bpmn:extensionElements><camunda:properties>{properties}</camunda:properties></bpmn:extensionElements></bpmn:userTask>")
+            .Should().Contain(expected);
+    }
+
+    [Fact]
     public void User_task_without_assignment_is_allowed()
     {
         var task = (UserTask)BpmnText.ParseNode("""<bpmn:userTask id="X" />""");

@@ -96,6 +96,8 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("GET", "/api/profiles", HttpStatusCode.OK, allRoles);
         // Every signed-in user's account security (two-factor sign-in).
         Route("GET", "/compte/double-authentification", HttpStatusCode.OK, allRoles);
+        // One's own notification choice (the task digest): any signed-in user, for themselves.
+        Route("GET", "/compte/notifications", HttpStatusCode.OK, allRoles);
         return data;
     }
 

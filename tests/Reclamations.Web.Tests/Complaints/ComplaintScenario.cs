@@ -57,6 +57,9 @@ public sealed class ComplaintScenario : IAsyncDisposable
     public HttpClient ClientAs(string user, params string[] groups) => _host.ClientAs(user, groups);
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>A client acting as <paramref name="user"/> (groups of <see cref="Roles"/>) that keeps cookies, for the pages' forms.</summary>
+    public HttpClient PageClientAs(string user) => _host.PageClientAs(user, Roles[user]);
+
     public async Task<JsonNode> RegisterAsync(object request)
     {
         var response = await Client.PostJsonAsync("/api/complaints", request);

@@ -21,6 +21,10 @@ internal static class ActingUser
     public static HttpClient ClientAs(this WebHost host, string user, params string[] roles) =>
         host.CreateDefaultClient(new SignedInHandler(host, user, roles));
 
+    /// <summary>The same, keeping cookies (the pages' antiforgery cookie), for posting the pages' forms.</summary>
+    public static HttpClient PageClientAs(this WebHost host, string user, params string[] roles) =>
+        host.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(), new SignedInHandler(host, user, roles));
+
     /// <summary>The user's bearer token (the user created first when absent).</summary>
     public static async Task<string> TokenAsync(WebHost host, string user, string[] roles)
     {

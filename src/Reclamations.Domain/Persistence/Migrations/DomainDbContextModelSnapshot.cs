@@ -149,6 +149,41 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.ToTable("SentLetters", (string)null);
                 });
 
+            modelBuilder.Entity("Reclamations.Domain.Notifications.TaskDigestEntry", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TaskCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "TaskId");
+
+                    b.HasIndex("TaskCreatedAt");
+
+                    b.ToTable("TaskDigestEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Reclamations.Domain.Notifications.TaskDigestState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Watermark")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TaskDigestState", (string)null);
+                });
+
             modelBuilder.Entity("Reclamations.Domain.Persistence.OutboxMessageEntity", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Reclamations.Domain.Register;
+using Reclamations.Domain.Workflow;
 using Reclamations.Engine.Api;
 using Reclamations.Engine.Runtime;
 using Reclamations.Web.Infrastructure;
@@ -8,8 +9,10 @@ using Reclamations.Web.Infrastructure;
 namespace Reclamations.Web.Tasks.Pages;
 
 /// <summary>A task: its form generated from <c>camunda:formData</c>, the complaint's summary and deadlines beside it;
-/// completing it validates on the server (messages beside the fields) and goes back to the inbox.</summary>
-public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register, Reclamations.Web.Accounts.UserDirectory users) : PageModel
+/// completing it validates on the server (messages beside the fields) and goes back to the inbox. A step that leads to a
+/// letter (<see cref="TaskLetterPreview"/>) shows it as it will be sent, re-rendered while the form is typed in.</summary>
+public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register, Reclamations.Web.Accounts.UserDirectory users,
+    LetterWriter letters) : PageModel
 {
     public TaskInfo Task { get; private set; } = null!;
     public Complaint? Complaint { get; private set; }
@@ -24,22 +27,32 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
     /// <summary>For a field whose <c>camunda:property userPicker</c> names a role: the active users of that role to pick from.</summary>
     public Dictionary<string, IReadOnlyList<Reclamations.Web.Accounts.UserDirectory.Person>> Pickers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The template of the letter this step leads to (<c>letterPreview</c> property), when there is one.</summary>
+    public string? LetterTemplate { get; private set; }
+
+    /// <summary>That letter as it will be sent with the form's values, or why it cannot be composed yet.</summary>
+    public TaskLetterPreview.Result? LetterPreview { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
+        await PreviewAsync(new Dictionary<string, object?>(), ct);
         return Page();
+    }
+
+    /// <summary>The letter preview alone (htmx, while the form is typed in): the same rendering as the sent letter.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (LetterTemplate is null || Complaint is null) return NotFound();
+        await PreviewAsync(ReadForm(), ct);
+        return Partial("/Tasks/Pages/_LetterPreview.cshtml", this);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var field in Task.FormFields)
-        {
-            var raw = Request.Form[field.Id].FirstOrDefault();
-            Values[field.Id] = raw;
-            if (!string.IsNullOrWhiteSpace(raw)) values[field.Id] = TaskFormValues.Convert(field, raw.Trim());
-        }
+        var values = ReadForm();
         try
         {
             await engine.CompleteTaskAsync(id, values, HttpContext.GetActor(), ct);
@@ -58,6 +71,7 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
         {
             Error = e.Message;
         }
+        await PreviewAsync(values, ct);
         return Page();
     }
 
@@ -67,6 +81,26 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
         foreach (var (id, name) in await users.NamesAsync(ct))
             message = message.Replace($"« {id} »", name, StringComparison.Ordinal);
         return message;
+    }
+
+    /// <summary>The posted values of the form's fields, typed as the engine takes them (empty fields left out).</summary>
+    private Dictionary<string, object?> ReadForm()
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in Task.FormFields)
+        {
+            var raw = Request.Form[field.Id].FirstOrDefault();
+            Values[field.Id] = raw;
+            if (!string.IsNullOrWhiteSpace(raw)) values[field.Id] = TaskFormValues.Convert(field, raw.Trim());
+        }
+        return values;
+    }
+
+    private async Task PreviewAsync(IReadOnlyDictionary<string, object?> values, CancellationToken ct)
+    {
+        if (LetterTemplate is not { } template || Complaint is not { } complaint) return;
+        var variables = await TaskLetterPreview.VariablesAsync(engine, Task, values, HttpContext.GetActor(), ct);
+        LetterPreview = TaskLetterPreview.Render(letters, template, complaint, variables);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
@@ -82,6 +116,7 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
         }
         if (!TaskVisibility.MaySee(Task, actor)) return Forbid();
         CanComplete = Task.Assignee is null || Task.Assignee == actor.Id;
+        LetterTemplate = TaskLetterPreview.TemplateOf(Task);
         if (Task.Assignee is { } assignee) AssigneeName = (await users.NamesAsync(ct)).GetValueOrDefault(assignee, assignee);
         foreach (var field in Task.FormFields)
             if (field.Properties?.GetValueOrDefault("userPicker") is { Length: > 0 } role)
