@@ -1,6 +1,7 @@
 namespace Reclamations.Domain.Audit;
 
-/// <summary>One line of a complaint's audit trail. Append-only: the context refuses to update or delete it.</summary>
+/// <summary>One line of a complaint's audit trail. Append-only: the context refuses to update or delete it; the only
+/// later change is the erasure of personal values (<see cref="AuditErasure"/>), which keeps the digests.</summary>
 public sealed class AuditEntry
 {
     public long Id { get; internal set; }
@@ -16,4 +17,17 @@ public sealed class AuditEntry
 
     /// <summary>JSON object of the changed fields: <c>{"status":{"old":"Registered","new":"InProgress"}}</c>.</summary>
     public string Details { get; init; } = "{}";
+
+    /// <summary>Position in the audit chain (1, 2, …, unique, no gap), set when the row is written.</summary>
+    public long? Sequence { get; internal set; }
+
+    /// <summary><see cref="Details"/> with every value replaced by its SHA-256 (<see cref="AuditDigests"/>): what the
+    /// <see cref="Mac"/> covers, so that a value erased later leaves the chain verifiable.</summary>
+    public string? ValueDigests { get; internal set; }
+
+    /// <summary>HMAC-SHA-256 (key <c>Audit:Key</c>) of the previous row's MAC and this row's fields and digests.</summary>
+    public string? Mac { get; internal set; }
+
+    /// <summary>When personal values were erased from <see cref="Details"/> (retention); null: the row is whole.</summary>
+    public DateTimeOffset? ErasedAt { get; internal set; }
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace Reclamations.Domain.Documents;
 
 /// <summary>Turns an uploaded file name into a safe single path segment (no folders, no control or reserved characters).</summary>
-internal static class SafeFileName
+public static class SafeFileName
 {
     private const int MaxLength = 100;
 

@@ -1,6 +1,10 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Reclamations.Domain.Audit;
+using Reclamations.Engine.Api;
 using Reclamations.Engine.Handlers;
 using Reclamations.Engine.Persistence;
 
@@ -14,12 +18,22 @@ public static class DomainDb
         options.UseEngineSqlite(connectionString)
             .UseSqlite(connectionString, o => o.MigrationsHistoryTable(DomainDbContext.MigrationsHistoryTable));
 
+    /// <summary>The audit chain's key for every context built with these options: their audit rows are sealed as they are
+    /// written (a context without it refuses to write an audit row).</summary>
+    public static DbContextOptionsBuilder UseAuditChain(this DbContextOptionsBuilder options, AuditChain chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new AuditChainOptionsExtension(chain));
+        return options;
+    }
+
     /// <summary>
     /// A context on an existing open connection and its transaction (the engine's, in a service-task
     /// handler), so that its <c>SaveChanges</c> commits or rolls back with the engine step. The caller
-    /// owns the connection and the transaction; disposing the context leaves both alone.
+    /// owns the connection and the transaction; disposing the context leaves both alone. <paramref name="chain"/>: the
+    /// audit chain its audit rows are sealed into (without it, writing an audit row fails).
     /// </summary>
-    public static DomainDbContext On(DbConnection connection, DbTransaction transaction)
+    public static DomainDbContext On(DbConnection connection, DbTransaction transaction, AuditChain? chain = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(transaction);
@@ -34,9 +48,9 @@ public static class DomainDb
         }
 
         var options = new DbContextOptionsBuilder<DomainDbContext>()
-            .UseSqlite(sqlite, o => o.MigrationsHistoryTable(DomainDbContext.MigrationsHistoryTable))
-            .Options;
-        var db = new DomainDbContext(options);
+            .UseSqlite(sqlite, o => o.MigrationsHistoryTable(DomainDbContext.MigrationsHistoryTable));
+        if (chain is not null) options.UseAuditChain(chain);
+        var db = new DomainDbContext(options.Options);
         db.Database.UseTransaction(transaction);
         return db;
     }
@@ -45,7 +59,15 @@ public static class DomainDb
     public static DomainDbContext On(ServiceTaskContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return On(context.Connection, context.Transaction);
+        return On(context.Connection, context.Transaction, context.Services.GetService<AuditChain>());
+    }
+
+    /// <summary>A context on the engine's connection and transaction lent to the caller (a process start): its changes
+    /// commit with the engine's.</summary>
+    public static DomainDbContext On(EngineTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return On(transaction.Connection, transaction.Transaction, transaction.Services.GetService<AuditChain>());
     }
 
     /// <summary>Applies pending migrations (WAL on SQLite) and seeds the default profiles and categories into empty tables.</summary>
@@ -54,6 +76,7 @@ public static class DomainDb
         await using var db = await factory.CreateDbContextAsync(ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.MigrateAsync(ct);
+        await AuditChainMigration.ChainUnsealedRowsAsync(db, ct);
         await DomainSeed.EnsureAsync(db, timeProvider.GetUtcNow(), ct);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Reclamations.Domain.Audit;
 using Reclamations.Domain.Documents;
 using Reclamations.Domain.Notifications;
@@ -10,9 +11,10 @@ namespace Reclamations.Domain.Persistence;
 /// <summary>
 /// The domain's store, on the same SQLite file as the engine: the complaints register, its case
 /// files (documents, sent letters, corrective actions, audit trail), the mail outbox, the deadline
-/// profiles and the categories. Sent letters and audit entries are append-only.
+/// profiles and the categories. Sent letters and audit entries are append-only; each audit entry is sealed into the
+/// audit chain (<see cref="AuditChain"/>) in the transaction that writes it.
 /// </summary>
-public sealed class DomainDbContext(DbContextOptions<DomainDbContext> options) : DbContext(options)
+public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> options) : DbContext(options)
 {
     public const string MigrationsHistoryTable = "__DomainMigrationsHistory";
 
@@ -27,17 +29,21 @@ public sealed class DomainDbContext(DbContextOptions<DomainDbContext> options) :
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<TaskDigestState> TaskDigestStates => Set<TaskDigestState>();
     public DbSet<TaskDigestEntry> TaskDigestEntries => Set<TaskDigestEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    /// <summary>The audit chain of these options (<see cref="DomainDb.UseAuditChain"/>); null: audit rows cannot be written.</summary>
+    internal AuditChain? Chain => this.GetService<IDbContextOptions>().FindExtension<AuditChainOptionsExtension>()?.Chain;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnly();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return SaveSealedAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardAppendOnly();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveSealedAsync(acceptAllChangesOnSuccess, async: true, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -105,6 +111,12 @@ public sealed class DomainDbContext(DbContextOptions<DomainDbContext> options) :
             e.ToTable("AuditEntries");
             e.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.ComplaintId, x.Id });
+            e.HasIndex(x => x.Sequence).IsUnique();
+        });
+        b.Entity<AuditChainHead>(e =>
+        {
+            e.ToTable("AuditChainHead");
+            e.Property(x => x.Id).ValueGeneratedNever();
         });
         b.Entity<DeadlineProfileEntity>(e =>
         {

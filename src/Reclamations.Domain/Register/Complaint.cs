@@ -90,6 +90,16 @@ public sealed class Complaint
 
     public Guid? ProcessInstanceId { get; set; }
 
+    /// <summary>Litigation or inspection: while set, the retention job never erases the complaint's personal data (and its
+    /// process instances are under the engine's legal hold).</summary>
+    public bool LegalHold { get; set; }
+
+    /// <summary>Why the legal hold was set (or last cleared).</summary>
+    public string? LegalHoldReason { get; set; }
+
+    /// <summary>When the retention job erased the complaint's personal data; null: not erased.</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; internal set; }
 
     /// <summary>Optimistic concurrency token, bumped by every update.</summary>

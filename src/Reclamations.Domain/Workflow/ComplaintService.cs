@@ -37,13 +37,13 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
         await engine.StartProcessAsync(ComplaintProcess.Key,
             async transaction =>
             {
-                await using var db = DomainDb.On(transaction.Connection, transaction.Transaction);
+                await using var db = DomainDb.On(transaction);
                 complaint = await register.RegisterAsync(db, input, user, ct);
                 return new ProcessStart(complaint.Reference, StartVariables(complaint));
             },
             async (transaction, instance) =>
             {
-                await using var db = DomainDb.On(transaction.Connection, transaction.Transaction);
+                await using var db = DomainDb.On(transaction);
                 complaint = await register.UpdateAsync(db, complaint!.Id, user, AuditActions.ProcessAttached,
                     c => c.ProcessInstanceId = instance.Id, cancellationToken: ct);
                 if (alsoInTransaction is not null) await alsoInTransaction(db, complaint);

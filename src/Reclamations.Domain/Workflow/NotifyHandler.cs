@@ -17,7 +17,7 @@ public sealed class NotifyHandler(NotificationSettings settings, FirmSettings fi
         var subject = WorkflowVariables.Text(context.Inputs, "subject");
         var reference = WorkflowVariables.Text(context.Variables, "reference");
         var id = WorkflowVariables.ComplaintId(context.Variables);
-        await using var db = DomainDb.On(context.Connection, context.Transaction);
+        await using var db = DomainDb.On(context);
         var address = settings.AddressOf(role);
         if (address is not null)
         {

@@ -13,7 +13,7 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register, DeadlinePr
     {
         var variables = context.Variables;
         var id = WorkflowVariables.ComplaintId(variables);
-        await using var db = DomainDb.On(context.Connection, context.Transaction);
+        await using var db = DomainDb.On(context);
         if (context.Topic == ComplaintProcess.Topics.RecordFollowUp)
         {
             await RecordFollowUpAsync(db, id, variables, cancellationToken);

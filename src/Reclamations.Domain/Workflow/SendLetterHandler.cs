@@ -15,7 +15,7 @@ public sealed class SendLetterHandler(LetterWriter writer) : IServiceTaskHandler
         var template = WorkflowVariables.Text(context.Inputs, "template");
         var recipient = WorkflowVariables.Text(context.Inputs, "recipient");
         var id = WorkflowVariables.ComplaintId(context.Variables);
-        await using var db = DomainDb.On(context.Connection, context.Transaction);
+        await using var db = DomainDb.On(context);
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
                         ?? throw new InvalidOperationException($"La réclamation {id} n'existe pas.");
         var address = recipient switch

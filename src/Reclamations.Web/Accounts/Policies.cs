@@ -24,6 +24,13 @@ public static class Policies
     /// <summary>The litigation branch (its tasks, variables, letters, documents).</summary>
     public const string Litigation = nameof(Litigation);
 
+    /// <summary>Compliance: the audit chain's verification, legal holds, the complainant's right of access (RGPD art. 15):
+    /// the person responsible for complaints and the administrator.</summary>
+    public const string Compliance = nameof(Compliance);
+
+    /// <summary>The inspector's export of a case file: compliance, and Direction who answers the supervisor.</summary>
+    public const string ExportsCaseFile = nameof(ExportsCaseFile);
+
     public static readonly string[] ComplaintHandlers =
         [Roles.Staff, Roles.ComplaintsOfficer, Roles.Reviewer, Roles.Direction, Roles.LegalPartner];
 
@@ -35,5 +42,7 @@ public static class Policies
         .AddPolicy(ManagesProcess, p => p.RequireRole(Roles.ProcessOwner, Roles.Admin))
         .AddPolicy(Operates, p => p.RequireRole(Roles.Admin))
         .AddPolicy(Administers, p => p.RequireRole(Roles.Admin))
-        .AddPolicy(Litigation, p => p.RequireRole(LitigationRoles));
+        .AddPolicy(Litigation, p => p.RequireRole(LitigationRoles))
+        .AddPolicy(Compliance, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Admin))
+        .AddPolicy(ExportsCaseFile, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Direction, Roles.Admin));
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Reclamations.Domain.Audit;
 using Reclamations.Domain.Deadlines;
 using Reclamations.Domain.Documents;
 using Reclamations.Domain.Letters;
@@ -27,7 +28,7 @@ public static class DomainSetup
             ?? throw new InvalidOperationException("No templates folder found (set Templates:Directory).");
         var catalog = new DeadlineProfileCatalog();
 
-        services.AddPooledDbContextFactory<DomainDbContext>(o => o.UseDomainSqlite(connectionString));
+        services.AddPooledDbContextFactory<DomainDbContext>((sp, o) => o.UseDomainSqlite(connectionString).UseAuditChain(sp.GetRequiredService<AuditChain>()));
         services.AddSingleton(catalog);
         services.AddSingleton(mail);
         services.AddSingleton(firm);

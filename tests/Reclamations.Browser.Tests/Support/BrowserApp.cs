@@ -82,6 +82,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 ["Templates:Directory"] = RepoFolders.Find("templates"),
                 ["Engine:Clock"] = "Manual",
                 ["DemoData"] = "true",
+                ["Audit:Key"] = "browser-tests-audit-key-0123456789abcdef",
                 ["Mail:Smtp:Host"] = smtp.Host,
                 ["Mail:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Mail:Smtp:Security"] = "None",

@@ -47,7 +47,7 @@ public sealed class DomainDbOnTests
         await using (var transaction = connection.BeginTransaction())
         {
             await RawInsertAsync(connection, transaction, "step-1");
-            await using (var db = DomainDb.On(connection, transaction))
+            await using (var db = DomainDb.On(connection, transaction, DomainDatabase.AuditChain))
             {
                 await register.UpdateAsync(db, complaint.Id, "moteur", "Accusé de réception envoyé", c => c.Status = ComplaintStatus.InProgress);
             }
@@ -73,7 +73,7 @@ public sealed class DomainDbOnTests
         await using (var transaction = connection.BeginTransaction())
         {
             await RawInsertAsync(connection, transaction, "step-1");
-            await using (var db = DomainDb.On(connection, transaction))
+            await using (var db = DomainDb.On(connection, transaction, DomainDatabase.AuditChain))
             {
                 db.Categories.Add(new Category { Code = "press", Label = "Presse", SortOrder = 80 });
                 await db.SaveChangesAsync();

@@ -17,7 +17,7 @@ public sealed class DomainServiceCollectionExtensionsTests
         await using var database = await DomainDatabase.CreateAsync();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(database.Clock);
-        services.AddDomainStore(database.ConnectionString, Path.Combine(database.Folder, "data"));
+        services.AddDomainStore(database.ConnectionString, Path.Combine(database.Folder, "data"), auditChain: DomainDatabase.AuditChain);
         await using var provider = services.BuildServiceProvider();
         await DomainDb.MigrateAsync(provider.GetRequiredService<IDbContextFactory<DomainDbContext>>(), database.Clock);
 

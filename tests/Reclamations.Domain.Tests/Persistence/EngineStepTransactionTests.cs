@@ -48,6 +48,7 @@ public sealed class EngineStepTransactionTests
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(database.Clock);
+        services.AddSingleton(DomainDatabase.AuditChain);
         services.AddSingleton(new ComplaintRegister(database.Factory, database.Clock));
         services.AddProcessEngine(db => db.UseEngineSqlite(database.ConnectionString), o =>
             {

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
+using Reclamations.Domain.Audit;
 using Reclamations.Domain.Persistence;
 
 namespace Reclamations.Domain.Tests.Support;
@@ -10,6 +11,9 @@ namespace Reclamations.Domain.Tests.Support;
 internal sealed class DomainDatabase : IAsyncDisposable
 {
     public static readonly DateTimeOffset Epoch = new(2026, 3, 5, 9, 0, 0, TimeSpan.FromHours(1));
+
+    /// <summary>The audit chain of the test databases (the key a test configuration would give).</summary>
+    public static readonly AuditChain AuditChain = new("domain-tests-audit-key-0123456789abcdef");
 
     private DomainDatabase(FakeTimeProvider clock)
     {
@@ -63,7 +67,7 @@ internal sealed class DomainDatabase : IAsyncDisposable
         public DomainDbContext CreateDbContext()
         {
             var options = new DbContextOptionsBuilder<DomainDbContext>();
-            options.UseDomainSqlite(connectionString).AddInterceptors(this);
+            options.UseDomainSqlite(connectionString).UseAuditChain(AuditChain).AddInterceptors(this);
             return new DomainDbContext(options.Options);
         }
 

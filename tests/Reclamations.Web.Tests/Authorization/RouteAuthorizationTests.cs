@@ -91,6 +91,14 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("GET", "/admin/utilisateurs", HttpStatusCode.OK, "Admin");
         Route("GET", "/courriers", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("GET", "/reclamations/nouvelle", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
+        // Trust and retention: the audit chain's verification, legal holds and the right of access are for the person
+        // responsible for complaints and the administrator; the inspector's export for those and Direction; running the
+        // retention now for the operators.
+        Route("GET", "/api/audit/verify", HttpStatusCode.OK, "ComplaintsOfficer", "Admin");
+        Route("PUT", $"/api/complaints/{unknown}/legal-hold", HttpStatusCode.BadRequest, "ComplaintsOfficer", "Admin"); // no reason
+        Route("GET", "/api/compliance/access-export", HttpStatusCode.BadRequest, "ComplaintsOfficer", "Admin"); // no email nor name
+        Route("GET", $"/api/complaints/{unknown}/inspector-export", HttpStatusCode.NotFound, "ComplaintsOfficer", "Direction", "Admin");
+        Route("POST", "/api/retention/run", HttpStatusCode.OK, "Admin");
         // Any signed-in user: the inbox, the profiles, the process definitions.
         Route("GET", "/", HttpStatusCode.OK, allRoles);
         Route("GET", "/api/profiles", HttpStatusCode.OK, allRoles);

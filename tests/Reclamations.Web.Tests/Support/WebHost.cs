@@ -27,9 +27,14 @@ public sealed class WebHost : WebApplicationFactory<Program>
             ["Engine:RunJobExecutor"] = "false",
             ["Mail:RunOutboxWorker"] = "false",
             ["DemoData"] = "false",
+            ["Audit:Key"] = TestAuditKey,
+            ["Retention:RunJob"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
+
+    /// <summary>The audit chain's key of the test hosts (the Testing environment has no appsettings file of its own).</summary>
+    public const string TestAuditKey = "web-tests-audit-key-0123456789abcdef";
 
     public string Folder { get; }
     public string Environment { get; }
