@@ -4,6 +4,7 @@ using Reclamations.Web.Complaints;
 using Scalar.AspNetCore;
 using Reclamations.Web.Engine;
 using Reclamations.Web.Infrastructure;
+using Reclamations.Web.Letters;
 using Reclamations.Web.Public;
 using Reclamations.Web.Register;
 
@@ -34,6 +35,7 @@ app.MapHealth();
 app.MapAuthApi();
 app.MapEngineApi();
 app.MapComplaintApi();
+app.MapLetterSettingsApi();
 app.MapSignOut();
 app.MapRegisterExport();
 app.MapRazorPages();

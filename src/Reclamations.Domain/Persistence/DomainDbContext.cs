@@ -24,6 +24,7 @@ public sealed class DomainDbContext(DbContextOptions<DomainDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DeadlineProfileEntity> DeadlineProfiles => Set<DeadlineProfileEntity>();
     public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Letters.LetterSettingEntity> LetterSettings => Set<Letters.LetterSettingEntity>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -113,13 +114,19 @@ public sealed class DomainDbContext(DbContextOptions<DomainDbContext> options) :
             e.ToTable("Categories");
             e.HasKey(x => x.Code);
         });
+        b.Entity<Letters.LetterSettingEntity>(e =>
+        {
+            e.ToTable("LetterSettings");
+            e.Property(x => x.Key).HasMaxLength(32);
+            e.HasIndex(x => new { x.Key, x.Id });
+        });
     }
 
     private void GuardAppendOnly()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is SentLetter or AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is SentLetter or AuditEntry or Letters.LetterSettingEntity && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException(
                     $"{entry.Entity.GetType().Name} is append-only: it cannot be changed or deleted.");

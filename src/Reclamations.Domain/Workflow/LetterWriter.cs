@@ -1,4 +1,5 @@
 using Reclamations.Domain.Audit;
+using Reclamations.Domain.Deadlines;
 using Reclamations.Domain.Documents;
 using Reclamations.Domain.Letters;
 using Reclamations.Domain.Mail;
@@ -8,16 +9,33 @@ using Reclamations.Domain.Register;
 namespace Reclamations.Domain.Workflow;
 
 /// <summary>Writes one letter of a complaint on a domain context (the caller's transaction): rendered strictly from the
-/// register and the given variables, kept as sent in the case file, queued in the mail outbox when there is an address
+/// register, the given variables, the complaint's profile (jurisdiction, recourse) and the firm's identity as stored now
+/// (<see cref="LetterSettingsStore"/>), kept as sent in the case file, queued in the mail outbox when there is an address
 /// (else kept for printing), and audited. The caller saves.</summary>
-public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, MailOptions mail)
+public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, MailOptions mail, LetterSettingsStore settings,
+    DeadlineProfileCatalog profiles, LetterReleaseOptions release, IPersonDirectory? people = null)
 {
+    private readonly IPersonDirectory _people = people ?? NoPersonDirectory.Instance;
+
+    /// <summary>What keeps a letter from leaving now: the firm identity's problems when a complete identity is required
+    /// (outside Development), else nothing.</summary>
+    public IReadOnlyList<string> ReleaseProblems(DomainDbContext db) =>
+        release.RequireCompleteIdentity ? FirmIdentityCheck.Problems(settings.Read(db).Firm) : [];
+
+    /// <summary>Refuses, naming every missing setting, when a letter may not leave (see <see cref="ReleaseProblems"/>).</summary>
+    public void EnsureMayLeave(DomainDbContext db)
+    {
+        var problems = ReleaseProblems(db);
+        if (problems.Count > 0) throw new FirmIdentityIncompleteException(problems);
+    }
+
     public SentLetter Write(DomainDbContext db, Complaint complaint, string template, IReadOnlyDictionary<string, object?> variables,
         string recipient, string? address, DateTimeOffset now, string user, IReadOnlyCollection<string>? readerGroups = null)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(firm.TimeZoneId);
-        var model = LetterModelBuilder.Build(template, complaint, variables, firm, zone);
-        var letter = renderer.Render(template, model);
+        var stored = settings.Read(db);
+        var model = LetterModelBuilder.Build(template, complaint, variables, stored.Firm, zone, profiles.Get(complaint.ProfileCode), _people);
+        var letter = renderer.Render(template, model, stored.Firm, stored.Recourse);
         var subject = letter.Subject ?? $"Réclamation {complaint.Reference}";
         Guid? outboxId = null;
         if (!string.IsNullOrWhiteSpace(address))

@@ -149,6 +149,35 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.ToTable("SentLetters", (string)null);
                 });
 
+            modelBuilder.Entity("Reclamations.Domain.Letters.LetterSettingEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "Id");
+
+                    b.ToTable("LetterSettings", (string)null);
+                });
+
             modelBuilder.Entity("Reclamations.Domain.Persistence.OutboxMessageEntity", b =>
                 {
                     b.Property<Guid>("Id")
