@@ -7,6 +7,7 @@ using Reclamations.Web.Engine;
 using Reclamations.Web.Inbox;
 using Reclamations.Web.Infrastructure;
 using Reclamations.Web.Profiles;
+using Reclamations.Web.Letters;
 using Reclamations.Web.Public;
 using Reclamations.Web.Register;
 
@@ -43,6 +44,7 @@ app.MapEngineApi();
 app.MapComplaintApi();
 app.MapProfileApi();
 app.MapComplianceApi();
+app.MapLetterSettingsApi();
 app.MapSignOut();
 app.MapRegisterExport();
 app.MapRazorPages();

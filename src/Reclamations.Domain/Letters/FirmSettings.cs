@@ -2,7 +2,8 @@ namespace Reclamations.Domain.Letters;
 
 /// <summary>
 /// The firm's letterhead and complaints contact, exposed to templates as <c>firm</c>
-/// (snake_case members: <c>firm.name</c>, <c>firm.address</c>, <c>firm.orias_number</c>…).
+/// (snake_case members: <c>firm.name</c>, <c>firm.address</c>, <c>firm.orias_number</c>…). Stored in the database
+/// (<see cref="LetterSettingsStore"/>, seeded from the configuration section <c>Firm</c>); the time zone stays configuration.
 /// </summary>
 /// <param name="Name">Legal name shown in the letterhead.</param>
 /// <param name="Address">Postal address, one line per element.</param>
@@ -20,4 +21,8 @@ public sealed record FirmSettings(
     string ComplaintsContactName,
     string ComplaintsContactEmail,
     string Phone,
-    string TimeZoneId = "Europe/Paris");
+    string TimeZoneId = "Europe/Paris")
+{
+    /// <summary>Function of the complaints contact (e.g. "Responsable réclamations"), printed under the name.</summary>
+    public string? ComplaintsContactTitle { get; init; }
+}

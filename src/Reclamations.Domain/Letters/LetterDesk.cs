@@ -8,8 +8,10 @@ using Reclamations.Domain.Persistence;
 namespace Reclamations.Domain.Letters;
 
 /// <summary>The letters desk: letters waiting to be printed and posted (no e-mail address), mails that failed for good;
-/// marking a letter posted (the date it left) and sending a failed mail again, both audited in the case file.</summary>
-public sealed class LetterDesk(IDbContextFactory<DomainDbContext> dbFactory, TimeProvider time, FirmSettings firm)
+/// marking a letter posted (the date it left, which is also the register's acknowledgement or answer date for such a
+/// letter) and sending a failed mail again, both audited in the case file.</summary>
+public sealed class LetterDesk(IDbContextFactory<DomainDbContext> dbFactory, TimeProvider time, FirmSettings firm,
+    Register.ComplaintRegister? register = null)
 {
     public sealed record PrintItem(SentLetter Letter, string Reference);
 
@@ -60,6 +62,7 @@ public sealed class LetterDesk(IDbContextFactory<DomainDbContext> dbFactory, Tim
             Details = System.Text.Json.JsonSerializer.Serialize(new { letter = letter.Id, postedOn }),
         });
         await db.SaveChangesAsync(ct);
+        if (register is not null) await LetterRegisterDates.RecordLeftAsync(db, register, letter, sentAt, user, ct);
         await transaction.CommitAsync(ct);
     }
 

@@ -7,7 +7,7 @@ namespace Reclamations.Domain.Letters;
 
 /// <summary>
 /// Helpers available in every letter: <c>format_date</c>, <c>format_amount</c>, <c>paragraphs</c>,
-/// <c>fail</c> (refuses to render, with a message).
+/// <c>fail</c> (refuses to render, with a message), and <c>include</c> (a shared part of <c>templates/_partials</c>).
 /// A missing value passes through them unchanged, so writing it still names the variable.
 /// </summary>
 internal static class LetterFunctions
@@ -18,6 +18,7 @@ internal static class LetterFunctions
         functions.Import("format_date", new Func<object?, object>(value => FormatDate(value, timeZone)));
         functions.Import("format_amount", new Func<object?, object>(FormatAmount));
         functions.Import("paragraphs", new Func<object?, object>(Paragraphs));
+        functions.SetValue("include", new LetterIncludeFunction(), readOnly: true);
         functions.Import("fail", new Func<string, object>(message => throw new LetterTemplateFailure(message)));
         return functions;
     }

@@ -33,7 +33,12 @@ public sealed partial class LetterRenderer
 
     public IReadOnlyList<string> TemplateNames => _store.TemplateNames;
 
-    public RenderedLetter Render(string templateName, IReadOnlyDictionary<string, object?> model)
+    /// <summary>Renders with the settings given at construction.</summary>
+    public RenderedLetter Render(string templateName, IReadOnlyDictionary<string, object?> model) =>
+        Render(templateName, model, _firm, _mediator);
+
+    /// <summary>Renders with the firm's identity and recourse bodies as stored now (<see cref="LetterSettingsStore"/>).</summary>
+    public RenderedLetter Render(string templateName, IReadOnlyDictionary<string, object?> model, FirmSettings firm, MediatorSettings mediator)
     {
         var template = _store.Get(templateName);
         var reserved = ReservedVariables.FirstOrDefault(model.ContainsKey);
@@ -42,9 +47,9 @@ public sealed partial class LetterRenderer
             throw new ArgumentException($"The model must not set '{reserved}': it comes from the settings.", nameof(model));
         }
 
-        var context = new LetterTemplateContext(template, _timeZone);
+        var context = new LetterTemplateContext(template, _timeZone, _store.Partials.Values) { TemplateLoader = new LetterPartialLoader(_store) };
         context.PushGlobal(LetterFunctions.Create(_timeZone));
-        context.PushGlobal(BuildGlobals(model));
+        context.PushGlobal(BuildGlobals(model, firm, mediator));
 
         string html;
         try
@@ -67,11 +72,11 @@ public sealed partial class LetterRenderer
         return new RenderedLetter(ExtractSubject(html), html, HtmlToText.Convert(html));
     }
 
-    private ScriptObject BuildGlobals(IReadOnlyDictionary<string, object?> model)
+    private ScriptObject BuildGlobals(IReadOnlyDictionary<string, object?> model, FirmSettings firm, MediatorSettings mediator)
     {
         var globals = LetterModelConverter.ToScriptObject(model, string.Empty);
-        globals.SetValue("firm", LetterSettingsObjects.Firm(_firm), readOnly: true);
-        globals.SetValue("mediator", LetterSettingsObjects.Mediator(_mediator), readOnly: true);
+        globals.SetValue("firm", LetterSettingsObjects.Firm(firm), readOnly: true);
+        globals.SetValue("mediator", LetterSettingsObjects.Mediator(mediator), readOnly: true);
         if (!model.ContainsKey(LetterDateVariable))
         {
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_timeProvider.GetUtcNow(), _timeZone).DateTime);
@@ -104,7 +109,7 @@ public sealed partial class LetterRenderer
         }
 
         var message = ex.OriginalMessage ?? ex.Message;
-        var variable = IsMissingVariable(message) ? context.DottedPathAt(ex.Span.Start.Offset) : null;
+        var variable = IsMissingVariable(message) ? context.DottedPathAt(ex.Span.Start.Offset, ex.Span.FileName) : null;
         return new LetterRenderException(template.Name, variable, line, column, message, ex);
     }
 

@@ -13,6 +13,7 @@ internal static class LetterSettingsObjects
             ["orias_number"] = firm.OriasNumber,
             ["registration_number"] = firm.RegistrationNumber,
             ["complaints_contact_name"] = firm.ComplaintsContactName,
+            ["complaints_contact_title"] = firm.ComplaintsContactTitle,
             ["complaints_contact_email"] = firm.ComplaintsContactEmail,
             ["phone"] = firm.Phone,
         },
@@ -24,9 +25,14 @@ internal static class LetterSettingsObjects
             ["fr_name"] = mediator.FrName,
             ["fr_address"] = mediator.FrAddress,
             ["fr_web"] = mediator.FrWeb,
+            ["fr_email"] = mediator.FrEmail,
             ["lu_name"] = mediator.LuName,
             ["lu_address"] = mediator.LuAddress,
             ["lu_web"] = mediator.LuWeb,
+            ["lu_email"] = mediator.LuEmail,
+            ["lu_phone"] = mediator.LuPhone,
+            ["lu_fax"] = mediator.LuFax,
+            ["lu_role"] = mediator.LuRole,
         },
         "mediator");
 }

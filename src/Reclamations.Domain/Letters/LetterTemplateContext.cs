@@ -14,10 +14,18 @@ internal sealed class LetterTemplateContext : TemplateContext
 {
     private readonly LetterTemplate _template;
     private readonly TimeZoneInfo _timeZone;
+    private readonly Dictionary<string, LetterTemplate> _partialsByFile;
 
-    public LetterTemplateContext(LetterTemplate template, TimeZoneInfo timeZone)
+    public LetterTemplateContext(LetterTemplate template, TimeZoneInfo timeZone, IEnumerable<LetterTemplate>? partials = null)
     {
         _template = template;
+        // A shared part's spans name it as the include loader does (its name), or by its file name.
+        _partialsByFile = new Dictionary<string, LetterTemplate>(StringComparer.Ordinal);
+        foreach (var partial in partials ?? [])
+        {
+            _partialsByFile[partial.FileName] = partial;
+            _partialsByFile[Path.GetFileName(partial.Name)] = partial;
+        }
         _timeZone = timeZone;
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
@@ -66,10 +74,11 @@ internal sealed class LetterTemplateContext : TemplateContext
         _ => ObjectToString(value) ?? string.Empty,
     };
 
-    /// <summary>The whole dotted path (e.g. <c>complainant.name</c>) around a source offset.</summary>
-    public string? DottedPathAt(int offset)
+    /// <summary>The whole dotted path (e.g. <c>complainant.name</c>) around a source offset of the letter, or of the shared
+    /// part named <paramref name="fileName"/> when the span lies in one.</summary>
+    public string? DottedPathAt(int offset, string? fileName = null)
     {
-        var source = _template.Source;
+        var source = fileName is not null && _partialsByFile.TryGetValue(fileName, out var partial) ? partial.Source : _template.Source;
         if (offset < 0 || offset >= source.Length)
         {
             return null;
@@ -100,7 +109,7 @@ internal sealed class LetterTemplateContext : TemplateContext
 
     private bool MissingMember(TemplateContext context, SourceSpan span, object target, string member, out object value)
     {
-        value = new MissingValue(DottedPathAt(span.Start.Offset) ?? member);
+        value = new MissingValue(DottedPathAt(span.Start.Offset, span.FileName) ?? member);
         return true;
     }
 

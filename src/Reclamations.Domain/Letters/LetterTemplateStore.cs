@@ -6,19 +6,29 @@ namespace Reclamations.Domain.Letters;
 /// <summary>
 /// The letter templates (<c>*.scriban-html</c>) of a directory, each parsed once. A template with a
 /// syntax error is refused: loading fails with a <see cref="LetterTemplateException"/> naming
-/// the file, line and column.
+/// the file, line and column. The shared parts (letterhead, signature, recourse paragraphs, footer) are in the
+/// <c>_partials</c> sub-folder, parsed and checked the same way, and written into a letter by
+/// <c>{{ include "name" }}</c> (<see cref="LetterPartialLoader"/>).
 /// </summary>
 public sealed class LetterTemplateStore
 {
     public const string Extension = ".scriban-html";
 
+    /// <summary>The sub-folder of the shared parts.</summary>
+    public const string PartialsFolder = "_partials";
+
     private readonly IReadOnlyDictionary<string, LetterTemplate> _templates;
 
-    private LetterTemplateStore(IReadOnlyDictionary<string, LetterTemplate> templates)
+    private LetterTemplateStore(IReadOnlyDictionary<string, LetterTemplate> templates,
+        IReadOnlyDictionary<string, LetterTemplate>? partials = null)
     {
         _templates = templates;
+        Partials = partials ?? new Dictionary<string, LetterTemplate>(StringComparer.Ordinal);
         TemplateNames = templates.Keys.Order(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>The shared parts by name (file name without extension), e.g. <c>letterhead</c>.</summary>
+    public IReadOnlyDictionary<string, LetterTemplate> Partials { get; }
 
     /// <summary>Template names (file names without extension), sorted.</summary>
     public IReadOnlyList<string> TemplateNames { get; }
@@ -37,11 +47,26 @@ public sealed class LetterTemplateStore
             templates.Add(template.Name, template);
         }
 
-        return new LetterTemplateStore(templates);
+        var partials = new Dictionary<string, LetterTemplate>(StringComparer.Ordinal);
+        var partialsDirectory = Path.Combine(directory, PartialsFolder);
+        if (Directory.Exists(partialsDirectory))
+        {
+            foreach (var path in Directory.EnumerateFiles(partialsDirectory, "*" + Extension).Order(StringComparer.Ordinal))
+            {
+                var partial = Parse(PartialsFolder + "/" + Path.GetFileName(path), File.ReadAllText(path));
+                partials.Add(partial.Name[(PartialsFolder.Length + 1)..], partial);
+            }
+        }
+
+        return new LetterTemplateStore(templates, partials);
     }
 
     public static LetterTemplateStore FromTemplates(IEnumerable<LetterTemplate> templates) =>
         new(templates.ToDictionary(t => t.Name, StringComparer.Ordinal));
+
+    /// <summary>Letters and shared parts given in memory (tests, the studio's validation of an edited letter).</summary>
+    public static LetterTemplateStore FromTemplates(IEnumerable<LetterTemplate> templates, IEnumerable<LetterTemplate> partials) =>
+        new(templates.ToDictionary(t => t.Name, StringComparer.Ordinal), partials.ToDictionary(t => t.Name, StringComparer.Ordinal));
 
     /// <summary>Parses one template (also used to validate an edited template before saving it).</summary>
     public static LetterTemplate Parse(string fileName, string source)

@@ -6,14 +6,16 @@ namespace Reclamations.Domain.Mail;
 /// Sends the due outbox items through the transport. Success marks the item sent (never sent
 /// again); failure schedules the next attempt with the retry policy, or fails the item for good.
 /// If the process stops between delivery and <see cref="IOutboxStore.MarkSentAsync"/>, the item is
-/// sent again with the same Message-Id, which receivers and the <c>.eml</c> transport recognise.
+/// sent again with the same Message-Id, which receivers and the <c>.eml</c> transport recognise. A mail failed for good
+/// is handed to the <see cref="IMailFailureListener"/> (a task for the complaints officer).
 /// </summary>
 public sealed class MailOutbox(
     IOutboxStore store,
     IMailTransport transport,
     TimeProvider timeProvider,
     OutboxRetryPolicy retryPolicy,
-    ILogger<MailOutbox> logger)
+    ILogger<MailOutbox> logger,
+    IMailFailureListener? failures = null)
 {
     public const int DefaultBatchSize = 20;
     private const int MaxErrorLength = 2000;
@@ -45,6 +47,7 @@ public sealed class MailOutbox(
                     failed++;
                     logger.LogError(ex, "Mail {MessageId} for complaint {Reference} failed for good after {Attempts} attempts",
                         item.Mail.MessageId, item.Mail.ComplaintReference, attempts);
+                    await TellFailureAsync(item, Describe(ex), cancellationToken);
                 }
                 else
                 {
@@ -62,6 +65,20 @@ public sealed class MailOutbox(
         }
 
         return new OutboxRunResult(sent, retrying, failed);
+    }
+
+    private async Task TellFailureAsync(OutboxMessage item, string error, CancellationToken cancellationToken)
+    {
+        if (failures is null) return;
+        try
+        {
+            await failures.MailFailedAsync(item, error, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Mail {MessageId} for complaint {Reference}: the failure could not be handed over",
+                item.Mail.MessageId, item.Mail.ComplaintReference);
+        }
     }
 
     private static string Describe(Exception ex)

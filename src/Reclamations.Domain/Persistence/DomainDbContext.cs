@@ -33,6 +33,7 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
 
     /// <summary>The audit chain of these options (<see cref="DomainDb.UseAuditChain"/>); null: audit rows cannot be written.</summary>
     internal AuditChain? Chain => this.GetService<IDbContextOptions>().FindExtension<AuditChainOptionsExtension>()?.Chain;
+    public DbSet<Letters.LetterSettingEntity> LetterSettings => Set<Letters.LetterSettingEntity>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -140,13 +141,19 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
             e.HasKey(x => new { x.UserId, x.TaskId });
             e.HasIndex(x => x.TaskCreatedAt);
         });
+        b.Entity<Letters.LetterSettingEntity>(e =>
+        {
+            e.ToTable("LetterSettings");
+            e.Property(x => x.Key).HasMaxLength(32);
+            e.HasIndex(x => new { x.Key, x.Id });
+        });
     }
 
     private void GuardAppendOnly()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is SentLetter or AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is SentLetter or AuditEntry or Letters.LetterSettingEntity && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException(
                     $"{entry.Entity.GetType().Name} is append-only: it cannot be changed or deleted.");

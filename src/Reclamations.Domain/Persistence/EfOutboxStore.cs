@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Reclamations.Domain.Letters;
 using Reclamations.Domain.Mail;
+using Reclamations.Domain.Register;
 
 namespace Reclamations.Domain.Persistence;
 
-/// <summary>The outbox in the domain database. Marking a mail sent also stamps the letter it carries.</summary>
-public sealed class EfOutboxStore(IDbContextFactory<DomainDbContext> dbFactory) : IOutboxStore
+/// <summary>The outbox in the domain database. Marking a mail sent also stamps the letter it carries and, for an
+/// acknowledgement or an answer, records that time (the SMTP server's acceptance) in the register
+/// (<see cref="LetterRegisterDates"/>), in the same transaction.</summary>
+public sealed class EfOutboxStore(IDbContextFactory<DomainDbContext> dbFactory, ComplaintRegister? register = null) : IOutboxStore
 {
     public async Task<IReadOnlyList<OutboxMessage>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
@@ -27,8 +31,12 @@ public sealed class EfOutboxStore(IDbContextFactory<DomainDbContext> dbFactory) 
             .SetProperty(m => m.LastError, (string?)null)
             .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
         EnsureFound(updated, id);
+        var letters = await db.SentLetters.AsNoTracking().Where(l => l.OutboxMessageId == id && l.SentAt == null).ToListAsync(cancellationToken);
         await db.SentLetters.Where(l => l.OutboxMessageId == id && l.SentAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.SentAt, sentAt), cancellationToken);
+        if (register is not null)
+            foreach (var letter in letters)
+                await LetterRegisterDates.RecordLeftAsync(db, register, letter, sentAt, LetterRegisterDates.OutboxUser, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -14,12 +14,21 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
     public const string WebFormCopyTemplate = "copie-formulaire";
 
     /// <summary>A complaint filed on the public web form: registered like any other and, in the same transaction, its dated
-    /// copy written to the complainant (mailed when an address is given).</summary>
+    /// copy written to the complainant (mailed when an address is given). While the firm's identity is incomplete (outside
+    /// Development) the complaint is registered all the same but no copy leaves: the case file records why.</summary>
     public Task<Complaint> RegisterFromWebFormAsync(NewComplaint input, Actor actor, CancellationToken ct = default) =>
         RegisterAsync(input, actor, ct, (db, complaint) =>
         {
-            letters.Write(db, complaint, WebFormCopyTemplate, new Dictionary<string, object?>(), "complainant",
-                complaint.Complainant.Email, complaint.CreatedAt, actor.Id);
+            var problems = letters.ReleaseProblems(db);
+            if (problems.Count > 0)
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    ComplaintId = complaint.Id, At = complaint.CreatedAt, User = actor.Id,
+                    Action = $"Copie datée non envoyée : identité du cabinet incomplète ({string.Join(" ; ", problems)})",
+                });
+            else
+                letters.Write(db, complaint, WebFormCopyTemplate, new Dictionary<string, object?>(), "complainant",
+                    complaint.Complainant.Email, complaint.CreatedAt, actor.Id);
             return db.SaveChangesAsync(ct);
         });
 

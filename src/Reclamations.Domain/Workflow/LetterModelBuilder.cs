@@ -1,3 +1,4 @@
+using Reclamations.Domain.Deadlines;
 using Reclamations.Domain.Letters;
 using Reclamations.Domain.Register;
 
@@ -5,15 +6,22 @@ namespace Reclamations.Domain.Workflow;
 
 /// <summary>The model of a letter: the common variables from the register, the letter's own variables from
 /// the process variables the forms set (see templates/README.md). A value the letter needs and the process lacks
-/// is left out, so that rendering fails naming it instead of printing a blank.</summary>
+/// is left out, so that rendering fails naming it instead of printing a blank. The recourse routes come from the profile's
+/// attributes (<c>recourse.jurisdiction</c>, <c>recourse.delay_extends</c>) and the dates stored on the complaint, never from
+/// the profile's code; the person in charge is named from the <see cref="IPersonDirectory"/>.</summary>
 internal static class LetterModelBuilder
 {
     public static Dictionary<string, object?> Build(string template, Complaint complaint, IReadOnlyDictionary<string, object?> variables,
-        FirmSettings firm, TimeZoneInfo zone)
+        FirmSettings firm, TimeZoneInfo zone, DeadlineProfile profile, IPersonDirectory people)
     {
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["profile"] = complaint.ProfileCode,
+            ["recourse"] = Map(
+                ("jurisdiction", profile.Jurisdiction),
+                ("external_from", ExternalRecourseFrom(template, complaint, variables, profile, zone)),
+                ("external_until", complaint.ExternalRecourseUntil),
+                ("delay_extends", profile.DelayExtendsExternalRecourse)),
             ["complaint"] = Map(
                 ("reference", complaint.Reference),
                 ("subject", complaint.Subject),
@@ -25,10 +33,7 @@ internal static class LetterModelBuilder
                 ("salutation", "Madame, Monsieur"),
                 ("name", complaint.Complainant.Name),
                 ("address", Lines(complaint.Complainant.PostalAddress))),
-            ["handler"] = Map(
-                ("name", string.IsNullOrWhiteSpace(complaint.Handler) ? firm.ComplaintsContactName : complaint.Handler),
-                ("email", firm.ComplaintsContactEmail),
-                ("phone", firm.Phone)),
+            ["handler"] = Handler(complaint, firm, people),
         };
         void Set(string key, object? value)
         {
@@ -79,6 +84,27 @@ internal static class LetterModelBuilder
                 break;
         }
         return model;
+    }
+
+    /// <summary>The person in charge by name and function: the complaint's handler when the directory knows them, else the
+    /// firm's complaints contact; reached through the firm's complaints mailbox and phone.</summary>
+    private static Dictionary<string, object?> Handler(Complaint complaint, FirmSettings firm, IPersonDirectory people)
+    {
+        var person = string.IsNullOrWhiteSpace(complaint.Handler) ? null : people.Find(complaint.Handler);
+        return person is null
+            ? Map(("name", firm.ComplaintsContactName), ("title", firm.ComplaintsContactTitle), ("email", firm.ComplaintsContactEmail), ("phone", firm.Phone))
+            : Map(("name", person.Name), ("title", person.JobTitle), ("email", firm.ComplaintsContactEmail), ("phone", firm.Phone));
+    }
+
+    /// <summary>The stored date from which the external body may be seized; a delay letter prints it as the delay it announces
+    /// moves it (the same computation the register records right after it, topic record-delay).</summary>
+    private static DateOnly ExternalRecourseFrom(string template, Complaint complaint, IReadOnlyDictionary<string, object?> variables,
+        DeadlineProfile profile, TimeZoneInfo zone)
+    {
+        if (template != "information-delai" || WorkflowVariables.OptionalDate(variables, "expectedDate", zone) is not { } expected)
+            return complaint.ExternalRecourseFrom;
+        var previous = complaint.AnswerExpectedOn is { } announced && announced > complaint.ResponseDueDate ? announced : complaint.ResponseDueDate;
+        return DeadlineCalculator.ExternalRecourseFromAfterDelay(profile, complaint.ExternalRecourseFrom, previous, expected);
     }
 
     private static Dictionary<string, object?> Map(params (string Key, object? Value)[] entries)

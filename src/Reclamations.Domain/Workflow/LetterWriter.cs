@@ -1,4 +1,5 @@
 using Reclamations.Domain.Audit;
+using Reclamations.Domain.Deadlines;
 using Reclamations.Domain.Documents;
 using Reclamations.Domain.Letters;
 using Reclamations.Domain.Mail;
@@ -8,14 +9,30 @@ using Reclamations.Domain.Register;
 namespace Reclamations.Domain.Workflow;
 
 /// <summary>Writes one letter of a complaint on a domain context (the caller's transaction): rendered strictly from the
-/// register and the given variables, kept as sent in the case file, queued in the mail outbox when there is an address
+/// register, the given variables, the complaint's profile (jurisdiction, recourse) and the firm's identity as stored now
+/// (<see cref="LetterSettingsStore"/>), kept as sent in the case file, queued in the mail outbox when there is an address
 /// (else kept for printing), and audited. The caller saves.</summary>
-public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, MailOptions mail)
+public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, MailOptions mail, LetterSettingsStore settings,
+    DeadlineProfileCatalog profiles, LetterReleaseOptions release, IPersonDirectory? people = null)
 {
+    private readonly IPersonDirectory _people = people ?? NoPersonDirectory.Instance;
+
+    /// <summary>What keeps a letter from leaving now: the firm identity's problems when a complete identity is required
+    /// (outside Development), else nothing.</summary>
+    public IReadOnlyList<string> ReleaseProblems(DomainDbContext db) =>
+        release.RequireCompleteIdentity ? FirmIdentityCheck.Problems(settings.Read(db).Firm) : [];
+
+    /// <summary>Refuses, naming every missing setting, when a letter may not leave (see <see cref="ReleaseProblems"/>).</summary>
+    public void EnsureMayLeave(DomainDbContext db)
+    {
+        var problems = ReleaseProblems(db);
+        if (problems.Count > 0) throw new FirmIdentityIncompleteException(problems);
+    }
+
     public SentLetter Write(DomainDbContext db, Complaint complaint, string template, IReadOnlyDictionary<string, object?> variables,
         string recipient, string? address, DateTimeOffset now, string user, IReadOnlyCollection<string>? readerGroups = null)
     {
-        var letter = Preview(complaint, template, variables);
+        var letter = Preview(settings.Read(db), complaint, template, variables);
         var subject = letter.Subject ?? $"Réclamation {complaint.Reference}";
         Guid? outboxId = null;
         if (!string.IsNullOrWhiteSpace(address))
@@ -39,13 +56,17 @@ public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, Mai
     }
 
     /// <summary>The letter exactly as <see cref="Write"/> renders it now for the same complaint and variables (same model,
-    /// same template, same strict rules), kept and sent nowhere: the task page's preview. Throws
-    /// <see cref="LetterRenderException"/> (a value is missing) or <see cref="LetterTemplateException"/> (unknown
-    /// template) as <see cref="Write"/> would.</summary>
-    public RenderedLetter Preview(Complaint complaint, string template, IReadOnlyDictionary<string, object?> variables)
+    /// same template, same strict rules, the firm's identity and recourse settings in force), kept and sent nowhere: the task
+    /// page's preview. Throws <see cref="LetterRenderException"/> (a value is missing) or <see cref="LetterTemplateException"/>
+    /// (unknown template) as <see cref="Write"/> would.</summary>
+    public async Task<RenderedLetter> PreviewAsync(Complaint complaint, string template, IReadOnlyDictionary<string, object?> variables,
+        CancellationToken ct = default) =>
+        Preview(await settings.GetAsync(ct), complaint, template, variables);
+
+    private RenderedLetter Preview(LetterSettings stored, Complaint complaint, string template, IReadOnlyDictionary<string, object?> variables)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(firm.TimeZoneId);
-        var model = LetterModelBuilder.Build(template, complaint, variables, firm, zone);
-        return renderer.Render(template, model);
+        var model = LetterModelBuilder.Build(template, complaint, variables, stored.Firm, zone, profiles.Get(complaint.ProfileCode), _people);
+        return renderer.Render(template, model, stored.Firm, stored.Recourse);
     }
 }

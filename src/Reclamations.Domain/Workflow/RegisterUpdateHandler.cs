@@ -21,10 +21,10 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register, DeadlinePr
         }
         var (action, change) = context.Topic switch
         {
-            ComplaintProcess.Topics.RecordAcknowledgement => ("Accusé de réception envoyé", (Action<Complaint>)(c => c.AcknowledgedAt ??= context.Now)),
-            ComplaintProcess.Topics.RecordAnswer => ("Réponse apportée", c =>
+            // The dates themselves are the day the letter left (LetterRegisterDates: SMTP acceptance, posting date).
+            ComplaintProcess.Topics.RecordAcknowledgement => ("Accusé de réception écrit", (Action<Complaint>)(_ => { })),
+            ComplaintProcess.Topics.RecordAnswer => ("Réponse écrite", c =>
             {
-                c.AnsweredAt ??= context.Now;
                 c.Outcome = WorkflowVariables.OptionalText(variables, "reviewOutcome") ?? c.Outcome;
                 c.Reviewer = WorkflowVariables.OptionalText(variables, "reviewer") ?? c.Reviewer;
                 c.AnswerSummary = WorkflowVariables.OptionalText(variables, "answerSummary")

@@ -33,6 +33,10 @@ public static class DomainSetup
         services.AddSingleton(mail);
         services.AddSingleton(firm);
         services.AddSingleton(MediatorSettings.Default);
+        services.AddSingleton(new LetterReleaseOptions(RequireCompleteIdentity: !builder.Environment.IsDevelopment()));
+        services.AddSingleton<LetterSettingsStore>();
+        services.AddSingleton<IPersonDirectory, Accounts.IdentityPersonDirectory>();
+        services.AddSingleton<IMailFailureListener, LetterFailureTasks>();
         services.AddSingleton(new NotificationSettings(config.GetSection("Notifications").GetChildren()
             .Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!)));
         services.AddSingleton(_ => LetterTemplateStore.LoadFromDirectory(templates));
@@ -57,11 +61,13 @@ public static class DomainSetup
         return builder;
     }
 
-    /// <summary>Migrates the domain store, loads the deadline profiles in force, and (Development) registers demo complaints.</summary>
+    /// <summary>Migrates the domain store, seeds the firm's identity from the configuration at first start, loads the deadline
+    /// profiles in force, and (Development) registers demo complaints.</summary>
     public static async Task PrepareDomainAsync(this WebApplication app)
     {
         var services = app.Services;
         await DomainDb.MigrateAsync(services.GetRequiredService<IDbContextFactory<DomainDbContext>>(), services.GetRequiredService<TimeProvider>());
+        await services.GetRequiredService<LetterSettingsStore>().EnsureSeededAsync();
         services.GetRequiredService<DeadlineProfileCatalog>().Replace(await services.GetRequiredService<DeadlineProfileStore>().ListAsync());
         if (app.Configuration.GetValue("DemoData", app.Environment.IsDevelopment()))
             await DemoData.EnsureAsync(services, app.Logger);
@@ -81,18 +87,27 @@ public static class DomainSetup
             .AddConfiguration(config)
             .Build();
 
+    /// <summary>The firm's identity of the configuration (<c>Firm:*</c>), seeded into the database at first start; a key left out
+    /// takes the shipped placeholder (<see cref="FirmIdentityCheck.Placeholder"/>), which no letter may carry outside
+    /// Development. <c>Firm:Address</c> is an array of lines, or one text with lines separated by commas.</summary>
     private static FirmSettings FirmFrom(IConfiguration config)
     {
         var section = config.GetSection("Firm");
+        var placeholder = FirmIdentityCheck.Placeholder;
         var address = section.GetSection("Address").GetChildren().Select(c => c.Value ?? "").Where(v => v.Length > 0).ToList();
+        if (address.Count == 0 && section["Address"] is { Length: > 0 } text)
+            address = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         return new FirmSettings(
-            section["Name"] ?? "Cabinet Exemple Courtage",
-            address.Count > 0 ? address : ["1 rue de l'Exemple", "75001 Paris"],
-            section["OriasNumber"] ?? "00 000 000",
+            section["Name"] ?? placeholder.Name,
+            address.Count > 0 ? address : placeholder.Address,
+            section["OriasNumber"] ?? placeholder.OriasNumber,
             section["RegistrationNumber"],
-            section["ComplaintsContactName"] ?? "Service Réclamations",
-            section["ComplaintsContactEmail"] ?? "reclamations@cabinet-exemple.fr",
-            section["Phone"] ?? "01 00 00 00 00",
-            section["TimeZoneId"] ?? config["Engine:TimeZone"] ?? "Europe/Paris");
+            section["ComplaintsContactName"] ?? placeholder.ComplaintsContactName,
+            section["ComplaintsContactEmail"] ?? placeholder.ComplaintsContactEmail,
+            section["Phone"] ?? placeholder.Phone,
+            section["TimeZoneId"] ?? config["Engine:TimeZone"] ?? "Europe/Paris")
+        {
+            ComplaintsContactTitle = section["ComplaintsContactTitle"] ?? placeholder.ComplaintsContactTitle,
+        };
     }
 }

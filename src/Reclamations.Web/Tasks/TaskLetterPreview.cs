@@ -39,11 +39,12 @@ public static partial class TaskLetterPreview
         return variables;
     }
 
-    public static Result Render(LetterWriter writer, string template, Complaint complaint, IReadOnlyDictionary<string, object?> variables)
+    public static async Task<Result> RenderAsync(LetterWriter writer, string template, Complaint complaint,
+        IReadOnlyDictionary<string, object?> variables, CancellationToken ct)
     {
         try
         {
-            var letter = writer.Preview(complaint, template, variables);
+            var letter = await writer.PreviewAsync(complaint, template, variables, ct);
             return new Result(letter.Subject, Body(letter.Html), null);
         }
         catch (LetterRenderException e) when (e.VariableName is { } missing)

@@ -28,8 +28,16 @@ public sealed class AcknowledgementTests(BrowserApp app)
         var mail = await app.Smtp.WaitForMailToAsync("hugo.marchand@example.com", TimeSpan.FromSeconds(30));
         mail.Message.Subject.Should().Contain(reference).And.Contain("Accusé de réception");
         mail.Message.TextBody.Should().Contain("Nous accusons réception de votre réclamation");
-        await page.GotoAsync($"/reclamations/{reference}");
-        (await page.Locator("aside").InnerTextAsync()).Should().Contain("Accusé de réception").And.Contain("fait le");
+        // The register records the acknowledgement once the outbox has recorded the SMTP server's acceptance (just after the
+        // server received it): the case file is read again until the outbox's pass has committed.
+        var aside = "";
+        for (var attempt = 0; attempt < 50 && !aside.Contains("fait le", StringComparison.Ordinal); attempt++)
+        {
+            if (attempt > 0) await Task.Delay(200);
+            await page.GotoAsync($"/reclamations/{reference}");
+            aside = await page.Locator("aside").InnerTextAsync();
+        }
+        aside.Should().Contain("Accusé de réception").And.Contain("fait le");
     }
 
     private static async Task CompleteFromInboxAsync(IPage page, string reference, string task, Func<Task> fill)

@@ -7,14 +7,22 @@ using Reclamations.Domain.Workflow;
 
 namespace Reclamations.Domain.Tests.Letters;
 
-/// <summary>The task page's letter preview (<see cref="LetterWriter.Preview"/>) is the letter <see cref="LetterWriter.Write"/>
+/// <summary>The task page's letter preview (<see cref="LetterWriter.PreviewAsync"/>) is the letter <see cref="LetterWriter.Write"/>
 /// keeps and sends for the same complaint and variables; a value still missing fails naming it, as sending would.</summary>
 public sealed class LetterPreviewTests
 {
     private static LetterWriter Writer(DomainDatabase database) => new(
         new LetterRenderer(LetterTemplateStore.LoadFromDirectory(LetterSamples.TemplatesDirectory), LetterSamples.Firm,
             MediatorSettings.Default, database.Clock),
-        LetterSamples.Firm, new MailOptions { From = "reclamations@exemple-courtage.fr" });
+        LetterSamples.Firm, new MailOptions { From = "reclamations@exemple-courtage.fr" },
+        new LetterSettingsStore(database.Factory, database.Clock, LetterSamples.Firm), new Reclamations.Domain.Deadlines.DeadlineProfileCatalog(),
+        new LetterReleaseOptions(RequireCompleteIdentity: false), new Persons());
+
+    /// <summary>The firm's people as the letters name them (the handler of <see cref="Complaints.Valid"/> among them).</summary>
+    private sealed class Persons : IPersonDirectory
+    {
+        public LetterPerson? Find(string userId) => new(userId, $"Personne {userId}", "Chargée de clientèle");
+    }
 
     [Fact]
     public async Task The_preview_is_the_letter_then_written_for_the_same_inputs()
@@ -28,7 +36,7 @@ public sealed class LetterPreviewTests
             ["meetingDate"] = new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.FromHours(1)),
         };
 
-        var preview = writer.Preview(complaint, "reponse-defavorable", variables);
+        var preview = await writer.PreviewAsync(complaint, "reponse-defavorable", variables);
         SentLetter sent;
         await using (var db = database.Open())
         {
@@ -50,8 +58,8 @@ public sealed class LetterPreviewTests
         var complaint = await new ComplaintRegister(database.Factory, database.Clock).RegisterAsync(Complaints.Valid(), "sophie");
         var writer = Writer(database);
 
-        var first = writer.Preview(complaint, "offre-reglement", new Dictionary<string, object?> { ["offerText"] = "Remboursement des frais.", ["offerAmount"] = 150L });
-        var edited = writer.Preview(complaint, "offre-reglement", new Dictionary<string, object?> { ["offerText"] = "Geste commercial <b>exceptionnel</b>.", ["offerAmount"] = 150L });
+        var first = await writer.PreviewAsync(complaint, "offre-reglement", new Dictionary<string, object?> { ["offerText"] = "Remboursement des frais.", ["offerAmount"] = 150L });
+        var edited = await writer.PreviewAsync(complaint, "offre-reglement", new Dictionary<string, object?> { ["offerText"] = "Geste commercial <b>exceptionnel</b>.", ["offerAmount"] = 150L });
 
         first.PlainText.Should().Contain("Remboursement des frais.");
         edited.PlainText.Should().Contain("Geste commercial <b>exceptionnel</b>.").And.NotContain("Remboursement des frais.");
@@ -64,8 +72,8 @@ public sealed class LetterPreviewTests
         await using var database = await DomainDatabase.CreateAsync();
         var complaint = await new ComplaintRegister(database.Factory, database.Clock).RegisterAsync(Complaints.Valid(), "sophie");
 
-        var act = () => Writer(database).Preview(complaint, "reponse-defavorable", new Dictionary<string, object?>());
+        var act = () => Writer(database).PreviewAsync(complaint, "reponse-defavorable", new Dictionary<string, object?>());
 
-        act.Should().Throw<LetterRenderException>().Which.VariableName.Should().Be("answer_text");
+        (await act.Should().ThrowAsync<LetterRenderException>()).Which.VariableName.Should().Be("answer_text");
     }
 }

@@ -9,8 +9,8 @@ public sealed class LetterRendererTests
         var data = new TheoryData<string, string>();
         foreach (var name in LetterTemplateStore.LoadFromDirectory(LetterSamples.TemplatesDirectory).TemplateNames)
         {
-            data.Add(name, "FR-ACPR");
-            data.Add(name, "LU-CAA");
+            data.Add(name, "FR");
+            data.Add(name, "LU");
         }
 
         return data;
@@ -27,9 +27,9 @@ public sealed class LetterRendererTests
 
     [Theory]
     [MemberData(nameof(TemplatesAndProfiles))]
-    public void Every_template_renders_with_a_complete_model(string template, string profile)
+    public void Every_template_renders_with_a_complete_model(string template, string jurisdiction)
     {
-        var letter = LetterSamples.Renderer().Render(template, LetterSamples.CompleteModel(profile));
+        var letter = LetterSamples.Renderer().Render(template, LetterSamples.CompleteModel(jurisdiction));
 
         letter.Subject.Should().Contain("REC-2026-0042");
         letter.Html.Should().Contain("Cabinet Exemple Courtage").And.Contain("REC-2026-0042").And.Contain("Julien Petit");
@@ -53,12 +53,13 @@ public sealed class LetterRendererTests
     [Fact]
     public void French_rejection_gives_the_second_level_and_the_insurance_mediator()
     {
-        var text = LetterSamples.Renderer().Render("reponse-defavorable", LetterSamples.CompleteModel("FR-ACPR")).PlainText;
+        var text = LetterSamples.Renderer().Render("reponse-defavorable", LetterSamples.CompleteModel("FR")).PlainText;
 
         text.Should().Contain("Magali Rousseau")
-            .And.Contain("La Médiation de l'Assurance, TSA 50110, 75441 Paris Cedex 09")
+            .And.Contain("La Médiation de l'Assurance, Pôle CSCA, TSA 50110, 75441 Paris Cedex 09")
             .And.Contain("www.mediation-assurance.org")
-            .And.Contain("deux mois après l'envoi de votre première réclamation écrite (le 2 mai 2026)")
+            .And.Contain("le.mediateur@mediation-assurance.org")
+            .And.Contain("deux mois après l'envoi de votre première réclamation écrite (le 2 mai 2026), soit à partir du 2 juillet 2026")
             .And.Contain("entretien du 20 juin 2026")
             .And.NotContain("Commissariat aux Assurances");
     }
@@ -66,20 +67,21 @@ public sealed class LetterRendererTests
     [Fact]
     public void Luxembourg_rejection_gives_the_direction_then_the_caa_within_one_year()
     {
-        var text = LetterSamples.Renderer().Render("reponse-defavorable", LetterSamples.CompleteModel("LU-CAA")).PlainText;
+        var text = LetterSamples.Renderer().Render("reponse-defavorable", LetterSamples.CompleteModel("LU")).PlainText;
 
         text.Should().Contain("revue par la Direction de Cabinet Exemple Courtage")
             .And.Contain("Commissariat aux Assurances")
-            .And.Contain("dans un délai d'un an")
+            .And.Contain("à partir du 2 août 2026 et au plus tard le 2 mai 2027")
+            .And.NotContain("90 jours")
             .And.NotContain("Médiation de l'Assurance");
     }
 
     [Fact]
-    public void Unknown_profile_is_refused_rather_than_sending_no_recourse()
+    public void Unknown_jurisdiction_is_refused_rather_than_sending_no_recourse()
     {
         var act = () => LetterSamples.Renderer().Render("reponse-defavorable", LetterSamples.CompleteModel("XX"));
 
-        act.Should().Throw<LetterRenderException>().WithMessage("*profil de délais inconnu*");
+        act.Should().Throw<LetterRenderException>().WithMessage("*juridiction de recours inconnue*");
     }
 
     [Fact]
@@ -225,7 +227,7 @@ public sealed class LetterRendererTests
             LetterTemplateStore.LoadFromDirectory(LetterSamples.TemplatesDirectory), LetterSamples.Firm, mediator, LetterSamples.Clock());
 
         renderer.Render("reponse-defavorable", LetterSamples.CompleteModel()).PlainText
-            .Should().Contain("Médiateur de test, BP 1, 99999 Ville").And.Contain("ORIAS n° 07 000 000");
+            .Should().Contain("Médiateur de test, BP 1, 99999 Ville").And.Contain("ORIAS sous le n° 07 000 000");
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class LetterSamples
         RegistrationNumber: null,
         ComplaintsContactName: "Magali Rousseau",
         ComplaintsContactEmail: "reclamations@exemple-courtage.fr",
-        Phone: "03 83 00 00 00");
+        Phone: "03 83 00 00 00") { ComplaintsContactTitle = "Responsable réclamations" };
 
     public static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 5, 14, 8, 0, 0, TimeSpan.Zero));
 
@@ -25,9 +25,16 @@ internal static class LetterSamples
         MediatorSettings.Default,
         Clock());
 
-    public static Dictionary<string, object?> CompleteModel(string profile = "FR-ACPR") => new()
+    /// <summary>Every variable of every letter, for a profile of <paramref name="jurisdiction"/> (FR, LU).</summary>
+    public static Dictionary<string, object?> CompleteModel(string jurisdiction = "FR") => new()
     {
-        ["profile"] = profile,
+        ["recourse"] = new Dictionary<string, object?>
+        {
+            ["jurisdiction"] = jurisdiction,
+            ["external_from"] = jurisdiction == "LU" ? new DateOnly(2026, 8, 2) : new DateOnly(2026, 7, 2),
+            ["external_until"] = new DateOnly(2027, 5, 2),
+            ["delay_extends"] = jurisdiction == "LU",
+        },
         ["complaint"] = new Dictionary<string, object?>
         {
             ["reference"] = "REC-2026-0042",

@@ -78,6 +78,11 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("POST", "/api/engine/deployments", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
         // Editing a deadline profile: the same (a body naming another profile is then a 400).
         Route("PUT", "/api/profiles/FR-ACPR", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
+        // The letters' settings (firm identity, recourse bodies): the same (an empty body is then a 400 naming the fields).
+        Route("GET", "/api/settings/firm", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("PUT", "/api/settings/firm", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
+        Route("GET", "/api/settings/recourse", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("PUT", "/api/settings/recourse", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
         // The complaints API (personal data): the roles that handle complaints.
         Route("GET", "/api/complaints", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("GET", $"/api/complaints/{unknown}", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");

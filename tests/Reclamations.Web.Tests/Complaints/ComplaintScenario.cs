@@ -13,18 +13,19 @@ public sealed class ComplaintScenario : IAsyncDisposable
 {
     private readonly WebHost _host;
 
-    /// <summary>A scenario with its own SMTP server, so that letters of parallel scenarios never mix.</summary>
-    public static async Task<ComplaintScenario> StartAsync()
+    /// <summary>A scenario with its own SMTP server, so that letters of parallel scenarios never mix;
+    /// <paramref name="settings"/> are added to (or replace) the scenario's own.</summary>
+    public static async Task<ComplaintScenario> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var smtp = new SmtpServerFixture();
         await smtp.InitializeAsync();
-        return new ComplaintScenario(smtp);
+        return new ComplaintScenario(smtp, settings);
     }
 
-    private ComplaintScenario(SmtpServerFixture smtp)
+    private ComplaintScenario(SmtpServerFixture smtp, IReadOnlyDictionary<string, string?>? extra)
     {
         Smtp = smtp;
-        _host = new WebHost(settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Workflows:Directory"] = RepoFolders.Find("workflows"),
             ["Templates:Directory"] = RepoFolders.Find("templates"),
@@ -35,7 +36,9 @@ public sealed class ComplaintScenario : IAsyncDisposable
             ["Firm:Name"] = "Cabinet Test Courtage",
             ["Notifications:Direction"] = "direction@cabinet-test.fr",
             ["Notifications:ComplaintsOfficer"] = "responsable@cabinet-test.fr",
-        });
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
+        _host = new WebHost(settings: settings);
         Client = _host.ClientAs("staff.user", "Staff");
     }
 

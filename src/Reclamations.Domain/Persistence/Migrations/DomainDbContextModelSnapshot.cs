@@ -17,23 +17,6 @@ namespace Reclamations.Domain.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Reclamations.Domain.Audit.AuditChainHead", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Mac")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("AuditChainHead", (string)null);
-                });
-
             modelBuilder.Entity("Reclamations.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -54,26 +37,11 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ErasedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Mac")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("Sequence")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("User")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ValueDigests")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("Sequence")
-                        .IsUnique();
 
                     b.HasIndex("ComplaintId", "Id");
 
@@ -398,12 +366,6 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<bool>("IsOral")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("LegalHold")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LegalHoldReason")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -415,9 +377,6 @@ namespace Reclamations.Domain.Persistence.Migrations
 
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("PersonalDataErasedAt")
-                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("PersonsInvolved")
                         .IsRequired()
@@ -571,7 +530,7 @@ namespace Reclamations.Domain.Persistence.Migrations
 
                             b1.HasKey("ComplaintId");
 
-                            b1.ToTable("Complaints");
+                            b1.ToTable("Complaints", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("ComplaintId");

@@ -100,7 +100,7 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
     {
         if (LetterTemplate is not { } template || Complaint is not { } complaint) return;
         var variables = await TaskLetterPreview.VariablesAsync(engine, Task, values, HttpContext.GetActor(), ct);
-        LetterPreview = TaskLetterPreview.Render(letters, template, complaint, variables);
+        LetterPreview = await TaskLetterPreview.RenderAsync(letters, template, complaint, variables, ct);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
