@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Domain.Calendars;
 
 namespace Reclamations.Domain.Deadlines;
@@ -62,10 +63,9 @@ public static class DeadlineCalculator
     /// </summary>
     public static DateTimeOffset EndOfDay(DateOnly date, string timeZoneId)
     {
-        var zone = ZonedTimes.FindZone(timeZoneId, nameof(timeZoneId));
+        var zone = ZonedTime.FindZone(timeZoneId, nameof(timeZoneId));
         return EndOfDay(date, zone);
     }
 
-    internal static DateTimeOffset EndOfDay(DateOnly date, TimeZoneInfo zone) =>
-        ZonedTimes.AtLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+    internal static DateTimeOffset EndOfDay(DateOnly date, TimeZoneInfo zone) => ZonedTime.EndOfDay(date, zone);
 }

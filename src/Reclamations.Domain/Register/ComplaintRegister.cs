@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Microsoft.EntityFrameworkCore;
 using Reclamations.Domain.Audit;
 using Reclamations.Domain.Deadlines;
@@ -17,7 +18,7 @@ public sealed partial class ComplaintRegister
     {
         _dbFactory = dbFactory;
         _timeProvider = timeProvider;
-        _firmZone = ZonedTimes.FindZone((options ?? new RegisterOptions()).TimeZoneId, nameof(options));
+        _firmZone = ZonedTime.FindZone((options ?? new RegisterOptions()).TimeZoneId, nameof(options));
     }
 
     /// <summary>Validates and stores a new complaint with its reference and deadlines; audits "Enregistrement".</summary>
@@ -43,7 +44,7 @@ public sealed partial class ComplaintRegister
         var categoryExists = !string.IsNullOrWhiteSpace(input.Category)
             && await db.Categories.AnyAsync(c => c.Code == input.Category, cancellationToken);
         var now = _timeProvider.GetUtcNow();
-        var zone = profile is null ? _firmZone : ZonedTimes.FindZone(profile.TimeZoneId, nameof(input.Profile));
+        var zone = profile is null ? _firmZone : ZonedTime.FindZone(profile.TimeZoneId, nameof(input.Profile));
         DateOnly? receivedDate = input.ReceivedAt is { } at ? LocalDate(at, zone) : null;
         var errors = ComplaintValidator.Validate(input, profile, categoryExists, now, receivedDate, LocalDate(now, zone));
         if (errors.Count > 0) throw new RegisterValidationException(errors);
@@ -144,7 +145,7 @@ public sealed partial class ComplaintRegister
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(ZonedTimes.InZone(instant, zone).DateTime);
+        DateOnly.FromDateTime(ZonedTime.InZone(instant, zone).DateTime);
 
     private static ComplaintNotFoundException NotFound(Guid id) => new($"La réclamation {id} n'existe pas.");
 }

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Domain.Deadlines;
 using Reclamations.Domain.Persistence;
 using Reclamations.Domain.Register;
@@ -60,7 +61,7 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register, DeadlinePr
     private (string, Action<Complaint>) DelayOf(IReadOnlyDictionary<string, object?> variables) => ("Courrier d'attente : date de réponse annoncée", c =>
     {
         var profile = profiles.Get(c.ProfileCode);
-        var expected = WorkflowVariables.OptionalDate(variables, "expectedDate", ZonedTimes.FindZone(profile.TimeZoneId, nameof(profile)))
+        var expected = WorkflowVariables.OptionalDate(variables, "expectedDate", ZonedTime.FindZone(profile.TimeZoneId, nameof(profile)))
                        ?? throw new InvalidOperationException("La variable « expectedDate » manque ou n'est pas une date.");
         c.ExternalRecourseFrom = DeadlineCalculator.ExternalRecourseFromAfterDelay(profile, c.ExternalRecourseFrom,
             c.AnswerExpectedOn is { } previous && previous > c.ResponseDueDate ? previous : c.ResponseDueDate, expected);

@@ -112,7 +112,7 @@ public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engi
 
     public string DaysLeft(DateOnly due)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Shared.FrenchDates.Zone).DateTime);
+        var today = ZonedTime.LocalDate(time.GetUtcNow(), Shared.FrenchDates.Zone);
         var days = due.DayNumber - today.DayNumber;
         return days switch
         {
