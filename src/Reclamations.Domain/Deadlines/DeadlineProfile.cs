@@ -31,6 +31,9 @@ public sealed record DeadlineProfile
     /// <summary>Acknowledgement deadline in working days of <see cref="CalendarKind"/>.</summary>
     public int AcknowledgementWorkingDays { get; init; } = 10;
 
+    /// <summary>How many working days before the acknowledgement deadline its reminder goes out.</summary>
+    public int AcknowledgementReminderWorkingDays { get; init; } = 2;
+
     /// <summary>Deadline for the answer, from the clock start.</summary>
     public required DeadlinePeriod ResponsePeriod { get; init; }
 
@@ -40,8 +43,18 @@ public sealed record DeadlineProfile
     /// <summary>Period after the clock start during which the external body can still be seized.</summary>
     public required DeadlinePeriod ExternalRecourseUntil { get; init; }
 
-    /// <summary>Deadline of the second-level (internal) review from the clock start; null when one clock serves every level.</summary>
+    /// <summary>How many days before the answer deadline the handler is asked whether a delay letter is needed.</summary>
+    public int ResponseReminderDays { get; init; } = 10;
+
+    /// <summary>Deadline of the second-level (internal) review from the clock start; null when one clock serves every level
+    /// (ACPR: the second level is due at the first answer's deadline, or at once when it has passed).</summary>
     public DeadlinePeriod? SecondLevelPeriod { get; init; }
+
+    /// <summary>How many days before the second-level deadline its reminder goes out.</summary>
+    public int SecondLevelReminderDays { get; init; } = 10;
+
+    /// <summary>How long the firm waits for the client's reaction to an answer before closing the complaint.</summary>
+    public DeadlinePeriod ClientReplyPeriod { get; init; } = DeadlinePeriod.OfMonths(2);
 
     /// <summary>The mediator or regulator named in letters (French).</summary>
     public required string RecourseBodyName { get; init; }

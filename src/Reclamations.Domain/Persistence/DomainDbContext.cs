@@ -23,6 +23,7 @@ public sealed class DomainDbContext(DbContextOptions<DomainDbContext> options) :
     public DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DeadlineProfileEntity> DeadlineProfiles => Set<DeadlineProfileEntity>();
+    public DbSet<DeadlineProfileVersion> DeadlineProfileVersions => Set<DeadlineProfileVersion>();
     public DbSet<Category> Categories => Set<Category>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -107,6 +108,13 @@ public sealed class DomainDbContext(DbContextOptions<DomainDbContext> options) :
         {
             e.ToTable("DeadlineProfiles");
             e.HasKey(x => x.Code);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+        });
+        b.Entity<DeadlineProfileVersion>(e =>
+        {
+            e.ToTable("DeadlineProfileVersions");
+            e.HasKey(x => new { x.Code, x.Version });
+            e.Property(x => x.SavedBy).HasMaxLength(200);
         });
         b.Entity<Category>(e =>
         {

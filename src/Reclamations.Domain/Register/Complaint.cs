@@ -51,13 +51,26 @@ public sealed class Complaint
     /// <summary>Code of the deadline profile the deadlines were computed with.</summary>
     public string ProfileCode { get; set; } = "";
 
+    /// <summary>The version of that profile the deadlines were computed with (a later edit of the profile changes nothing here).</summary>
+    public int ProfileVersion { get; set; }
+
+    /// <summary>An oral complaint's written confirmation: the date it was sent (it starts the answer clock under a profile
+    /// whose clock starts at the first written complaint), once recorded.</summary>
+    public DateOnly? WrittenConfirmationSentAt { get; set; }
+
     public ComplaintLevel Level { get; set; }
 
     public DateOnly ClockStart { get; set; }
 
     public DateOnly AcknowledgementDueDate { get; set; }
 
+    /// <summary>The day the acknowledgement reminder goes out (stored at registration).</summary>
+    public DateOnly? AcknowledgementReminderDate { get; set; }
+
     public DateOnly ResponseDueDate { get; set; }
+
+    /// <summary>The day the handler is asked whether a delay letter is needed (stored at registration).</summary>
+    public DateOnly? ResponseReminderDate { get; set; }
 
     /// <summary>The answer date announced by the latest delay letter, if any.</summary>
     public DateOnly? AnswerExpectedOn { get; set; }
@@ -66,7 +79,11 @@ public sealed class Complaint
 
     public DateOnly ExternalRecourseUntil { get; set; }
 
+    /// <summary>The second-level review's deadline (ACPR: the first answer's deadline, one clock for every level).</summary>
     public DateOnly? SecondLevelDueDate { get; set; }
+
+    /// <summary>The day the second-level reminder goes out.</summary>
+    public DateOnly? SecondLevelReminderDate { get; set; }
 
     public DateTimeOffset? AcknowledgedAt { get; set; }
 

@@ -52,27 +52,22 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
         return complaint!;
     }
 
-    /// <summary>The process variables the workflows rely on (see workflows/README.md).</summary>
+    /// <summary>The process variables the workflows rely on (see workflows/README.md), the stored deadlines among them.</summary>
     public Dictionary<string, object?> StartVariables(Complaint complaint)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(profiles.Get(complaint.ProfileCode).TimeZoneId);
-        DateTimeOffset LocalMidnight(DateOnly day)
-        {
-            var local = day.ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(local, zone.GetUtcOffset(local));
-        }
-        return new Dictionary<string, object?>
-        {
-            ["complaintId"] = complaint.Id.ToString(),
-            ["reference"] = complaint.Reference,
-            ["profile"] = complaint.ProfileCode,
-            ["clockStart"] = LocalMidnight(complaint.ClockStart),
-            ["receivedAt"] = complaint.ReceivedAt,
-            ["isOral"] = complaint.IsOral,
-            ["channel"] = complaint.Channel.ToString(),
-            ["handler"] = complaint.Handler ?? "",
-            ["personsInvolved"] = complaint.PersonsInvolved.Cast<object?>().ToList(),
-        };
+        var zone = ZonedTime.FindZone(profiles.Get(complaint.ProfileCode).TimeZoneId, nameof(complaint));
+        var variables = DeadlineVariables.For(complaint, zone);
+        variables["complaintId"] = complaint.Id.ToString();
+        variables["reference"] = complaint.Reference;
+        variables["profile"] = complaint.ProfileCode;
+        variables["receivedAt"] = complaint.ReceivedAt;
+        variables["isOral"] = complaint.IsOral;
+        variables["channel"] = complaint.Channel.ToString();
+        variables["handler"] = complaint.Handler ?? "";
+        variables["personsInvolved"] = complaint.PersonsInvolved.Cast<object?>().ToList();
+        variables["acknowledged"] = false;
+        variables["answered"] = false;
+        return variables;
     }
 
     /// <summary>The client's reaction to the answer (message <c>client-reply</c>). Returns how many waiting steps received it

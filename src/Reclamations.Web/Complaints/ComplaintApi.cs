@@ -126,12 +126,12 @@ public static class ComplaintApi
         profiles.MapGet("/", async (int? firstResult, int? maxResults, HttpContext http, DeadlineProfileStore store, CancellationToken ct) =>
             Paging.Ok(http, await store.ListAsync(ct), firstResult, maxResults));
         profiles.MapGet("/{code}", async (string code, DeadlineProfileStore store, CancellationToken ct) => TypedResults.Ok(await store.GetAsync(code, ct)));
-        profiles.MapPut("/{code}", async (string code, DeadlineProfile profile, DeadlineProfileStore store, DeadlineProfileCatalog catalog,
+        profiles.MapPut("/{code}", async (string code, DeadlineProfile profile, HttpContext http, DeadlineProfileStore store, DeadlineProfileCatalog catalog,
             CancellationToken ct) =>
         {
             if (profile.Code != code)
                 throw new RegisterValidationException([new FieldError("code", $"Le code du profil (« {profile.Code} ») diffère de l'adresse (« {code} »).")]);
-            var saved = await store.SaveAsync(profile, ct);
+            var saved = await store.SaveAsync(profile, http.GetActor().Id, ct);
             catalog.Replace(await store.ListAsync(ct));
             return TypedResults.Ok(saved);
         }).RequireAuthorization(Policies.ManagesProcess);

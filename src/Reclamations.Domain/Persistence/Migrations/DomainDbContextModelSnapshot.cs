@@ -239,9 +239,42 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Code");
 
                     b.ToTable("DeadlineProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Reclamations.Domain.Profiles.DeadlineProfileVersion", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code", "Version");
+
+                    b.ToTable("DeadlineProfileVersions", (string)null);
                 });
 
             modelBuilder.Entity("Reclamations.Domain.Register.Category", b =>
@@ -271,6 +304,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("AcknowledgementDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcknowledgementReminderDate")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AnswerExpectedOn")
@@ -357,6 +393,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProfileVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -368,6 +407,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<DateOnly>("ResponseDueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ResponseReminderDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reviewer")
                         .HasColumnType("TEXT");
 
@@ -376,6 +418,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("SecondLevelDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SecondLevelReminderDate")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SentAt")
@@ -391,6 +436,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UsualContact")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WrittenConfirmationSentAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
