@@ -52,6 +52,33 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
         return complaint!;
     }
 
+    /// <summary>Corrects the dates the deadlines come from (a corrected receipt or sending date, an oral complaint's written
+    /// confirmation): the register computes the deadlines again from the profile version the complaint records and, in the
+    /// same transaction (the engine's), the process's stored dates are revised and its pending timers and due dates move.
+    /// A complaint whose workflow is over only has its register corrected. Audited in the register (reason) and the engine
+    /// history (who, old and new dates).</summary>
+    /// <exception cref="RegisterValidationException">A date is invalid or no reason is given; nothing changed.</exception>
+    public async Task<Complaint> CorrectDatesAsync(Guid complaintId, DateCorrection correction, Actor actor, long? expectedRevision = null,
+        CancellationToken ct = default)
+    {
+        var current = (await register.GetAsync(complaintId, ct)).Complaint;
+        if (current.ProcessInstanceId is not { } instanceId
+            || (await engine.GetProcessInstanceAsync(instanceId, Actor.System, ct)).State != "Active")
+        {
+            await using var own = await register.OpenAsync(ct);
+            return (await register.ReviseDatesAsync(own, complaintId, correction, actor.Id, expectedRevision, ct)).Complaint;
+        }
+        Complaint? revised = null;
+        await engine.ReviseDatesAsync(instanceId, async transaction =>
+        {
+            await using var db = DomainDb.On(transaction.Connection, transaction.Transaction);
+            var (complaint, zone) = await register.ReviseDatesAsync(db, complaintId, correction, actor.Id, expectedRevision, ct);
+            revised = complaint;
+            return DeadlineVariables.For(complaint, zone);
+        }, actor, ct);
+        return revised!;
+    }
+
     /// <summary>The process variables the workflows rely on (see workflows/README.md), the stored deadlines among them.</summary>
     public Dictionary<string, object?> StartVariables(Complaint complaint)
     {
