@@ -34,6 +34,7 @@ app.MapHealth();
 app.MapAuthApi();
 app.MapEngineApi();
 app.MapComplaintApi();
+app.MapComplaintDatesApi();
 app.MapSignOut();
 app.MapRegisterExport();
 app.MapRazorPages();

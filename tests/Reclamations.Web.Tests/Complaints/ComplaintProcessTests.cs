@@ -260,7 +260,7 @@ public sealed class ComplaintProcessTests
         await s.CompleteAsync(id, "Task_ValidateOfferDirection", new { offerApproved = true }, "direction");
         (await s.ComplaintAsync(id))["complaint"]!["status"]!.GetValue<string>().Should().Be("Answered");
 
-        await s.AdvanceAsync("P2M"); // no reply from the client
+        await s.AdvanceAsync("P2M1D"); // no reply from the client by the end of the day two months after the answer (profile)
         complaint = (await s.ComplaintAsync(id))["complaint"]!;
         complaint["status"]!.GetValue<string>().Should().Be("Closed");
         complaint["clientReaction"]!.GetValue<string>().Should().Be("Sans réponse du client");
