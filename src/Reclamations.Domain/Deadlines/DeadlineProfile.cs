@@ -59,6 +59,20 @@ public sealed record DeadlineProfile
     /// <summary>The mediator or regulator named in letters (French).</summary>
     public required string RecourseBodyName { get; init; }
 
+    /// <summary>The group that gives the second-level review (seed 003: the person responsible for the complaint-handling
+    /// process, FR; seed 004: Direction, LU). The persons who examined or approved the first level may not give it.</summary>
+    public string SecondLevelReviewerGroup { get; init; } = "ComplaintsOfficer";
+
+    /// <summary>Every answer and every refusal is validated by Direction before it is sent (seed 004, LU).</summary>
+    public bool DirectionValidatesAnswers { get; init; }
+
+    /// <summary>Every answer is countersigned by the complaints officer before it is sent, who and when recorded and
+    /// printed on the letter (seed 004, LU).</summary>
+    public bool OfficerCountersignsAnswers { get; init; }
+
+    /// <summary>Direction is informed of every new complaint on receipt (seed 004, LU).</summary>
+    public bool DirectionInformedOnReceipt { get; init; }
+
     /// <summary>Whether a delay letter postpones the date from which the external body can be seized by as many days
     /// as it postpones the answer (LU-CAA).</summary>
     public bool DelayExtendsExternalRecourse { get; init; }

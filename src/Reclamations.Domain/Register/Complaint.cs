@@ -85,6 +85,16 @@ public sealed class Complaint
     /// <summary>The day the second-level reminder goes out.</summary>
     public DateOnly? SecondLevelReminderDate { get; set; }
 
+    /// <summary>Who in Direction validated the latest answer before it was sent (seed 004), and when.</summary>
+    public string? AnswerValidatedBy { get; set; }
+
+    public DateTimeOffset? AnswerValidatedAt { get; set; }
+
+    /// <summary>The complaints officer who countersigned the latest answer (seed 004: printed on the letter), and when.</summary>
+    public string? AnswerCountersignedBy { get; set; }
+
+    public DateTimeOffset? AnswerCountersignedAt { get; set; }
+
     public DateTimeOffset? AcknowledgedAt { get; set; }
 
     public DateTimeOffset? AnsweredAt { get; set; }

@@ -8,7 +8,7 @@ using Reclamations.Engine.Runtime;
 namespace Reclamations.Domain.Workflow;
 
 /// <summary>Registers a complaint and starts its workflow; delivers the client's reaction to it.</summary>
-public sealed class ComplaintService(ComplaintRegister register, ProcessEngine engine, DeadlineProfileCatalog profiles, LetterWriter letters)
+public sealed class ComplaintService(ComplaintRegister register, ProcessEngine engine, LetterWriter letters)
 {
     /// <summary>The letter a complainant receives at once when filing on the public web form: a dated copy.</summary>
     public const string WebFormCopyTemplate = "copie-formulaire";
@@ -39,7 +39,7 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
             {
                 await using var db = DomainDb.On(transaction.Connection, transaction.Transaction);
                 complaint = await register.RegisterAsync(db, input, user, ct);
-                return new ProcessStart(complaint.Reference, StartVariables(complaint));
+                return new ProcessStart(complaint.Reference, StartVariables(complaint, await register.ProfileOfAsync(db, complaint.Id, ct)));
             },
             async (transaction, instance) =>
             {
@@ -80,9 +80,10 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
     }
 
     /// <summary>The process variables the workflows rely on (see workflows/README.md), the stored deadlines among them.</summary>
-    public Dictionary<string, object?> StartVariables(Complaint complaint)
+    public static Dictionary<string, object?> StartVariables(Complaint complaint, DeadlineProfile profile)
     {
-        var zone = ZonedTime.FindZone(profiles.Get(complaint.ProfileCode).TimeZoneId, nameof(complaint));
+        ArgumentNullException.ThrowIfNull(profile);
+        var zone = ZonedTime.FindZone(profile.TimeZoneId, nameof(profile));
         var variables = DeadlineVariables.For(complaint, zone);
         variables["complaintId"] = complaint.Id.ToString();
         variables["reference"] = complaint.Reference;
@@ -94,6 +95,14 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
         variables["personsInvolved"] = complaint.PersonsInvolved.Cast<object?>().ToList();
         variables["acknowledged"] = false;
         variables["answered"] = false;
+        // The profile's rules as they were at registration (seeds 003, 004): who gives the second level, whether Direction
+        // validates and the complaints officer countersigns every answer, whether Direction hears of every new complaint.
+        variables["secondLevelReviewerGroup"] = profile.SecondLevelReviewerGroup;
+        variables["directionValidatesAnswers"] = profile.DirectionValidatesAnswers;
+        variables["officerCountersignsAnswers"] = profile.OfficerCountersignsAnswers;
+        variables["directionInformedOnReceipt"] = profile.DirectionInformedOnReceipt;
+        // Who examined or approved the first level (filled by the first-level-decision listener): never the second level.
+        variables["firstLevelDeciders"] = new List<object?>();
         return variables;
     }
 

@@ -40,6 +40,7 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
             }),
             ComplaintProcess.Topics.RecordDelay => DelayOf(profile, zone, variables),
             ComplaintProcess.Topics.RecordBreach => BreachOf(WorkflowVariables.Text(context.Inputs, "deadline")),
+            ComplaintProcess.Topics.RecordApproval => ApprovalOf(WorkflowVariables.Text(context.Inputs, "step"), variables),
             ComplaintProcess.Topics.RecordStatus => StatusOf(WorkflowVariables.Text(context.Inputs, "status")),
             ComplaintProcess.Topics.RecordClosing => ClosingOf(WorkflowVariables.Text(context.Inputs, "reason"), context.Now, variables),
             _ => throw new InvalidOperationException($"Sujet inconnu pour le registre : « {context.Topic} »."),
@@ -96,6 +97,20 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
         {
             if (!c.DeadlineBreaches.Contains(deadline)) c.DeadlineBreaches = [.. c.DeadlineBreaches, deadline];
         });
+    }
+
+    /// <summary>An approval step's signature (who, when: set by the approval-signature listener) into the register.</summary>
+    private static (string, Action<Complaint>) ApprovalOf(string step, IReadOnlyDictionary<string, object?> variables)
+    {
+        var by = WorkflowVariables.Text(variables, "approvedBy");
+        var at = WorkflowVariables.Optional(variables, "approvedAt") as DateTimeOffset?
+                 ?? throw new InvalidOperationException("La variable « approvedAt » manque ou n'est pas une date.");
+        return step switch
+        {
+            "directionValidation" => ("Réponse validée par la Direction", c => (c.AnswerValidatedBy, c.AnswerValidatedAt) = (by, at)),
+            "countersign" => ("Réponse contresignée par le responsable réclamations", c => (c.AnswerCountersignedBy, c.AnswerCountersignedAt) = (by, at)),
+            _ => throw new InvalidOperationException($"Étape d'approbation inconnue : « {step} »."),
+        };
     }
 
     private static (string, Action<Complaint>) StatusOf(string status)

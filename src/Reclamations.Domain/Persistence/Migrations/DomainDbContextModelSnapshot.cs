@@ -309,10 +309,22 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<DateOnly?>("AcknowledgementReminderDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AnswerCountersignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerCountersignedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AnswerExpectedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AnswerSummary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnswerValidatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerValidatedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnsweredAt")

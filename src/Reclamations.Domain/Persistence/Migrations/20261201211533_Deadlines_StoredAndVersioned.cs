@@ -32,6 +32,30 @@ namespace Reclamations.Domain.Persistence.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<long>(
+                name: "AnswerCountersignedAt",
+                table: "Complaints",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AnswerCountersignedBy",
+                table: "Complaints",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "AnswerValidatedAt",
+                table: "Complaints",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AnswerValidatedBy",
+                table: "Complaints",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "ProfileVersion",
                 table: "Complaints",
@@ -72,6 +96,14 @@ namespace Reclamations.Domain.Persistence.Migrations
                     table.PrimaryKey("PK_DeadlineProfileVersions", x => new { x.Code, x.Version });
                 });
 
+            // Stored Luxembourg profiles learn seed 004's rules (by jurisdiction, never by code): Direction gives the second
+            // level, validates every answer and hears of every new complaint; the complaints officer countersigns.
+            migrationBuilder.Sql("""
+                UPDATE "DeadlineProfiles" SET "Json" = json_set("Json",
+                    '$.secondLevelReviewerGroup', 'Direction', '$.directionValidatesAnswers', json('true'),
+                    '$.officerCountersignsAnswers', json('true'), '$.directionInformedOnReceipt', json('true'))
+                WHERE json_extract("Json", '$.jurisdiction') = 'LU' AND json_extract("Json", '$.directionValidatesAnswers') IS NULL;
+                """);
             // The profiles stored so far become their version 1, saved by the system; complaints registered before keep
             // ProfileVersion 0 ("before versions were kept": their stored dates are what counts).
             migrationBuilder.Sql("UPDATE DeadlineProfiles SET Version = 1, UpdatedBy = 'system';");
@@ -95,6 +127,22 @@ namespace Reclamations.Domain.Persistence.Migrations
 
             migrationBuilder.DropColumn(
                 name: "AcknowledgementReminderDate",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "AnswerCountersignedAt",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "AnswerCountersignedBy",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "AnswerValidatedAt",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "AnswerValidatedBy",
                 table: "Complaints");
 
             migrationBuilder.DropColumn(

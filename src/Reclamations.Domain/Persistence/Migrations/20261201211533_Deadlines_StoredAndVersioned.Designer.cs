@@ -11,7 +11,7 @@ using Reclamations.Domain.Persistence;
 namespace Reclamations.Domain.Persistence.Migrations
 {
     [DbContext(typeof(DomainDbContext))]
-    [Migration("20261201204126_Deadlines_StoredAndVersioned")]
+    [Migration("20261201211533_Deadlines_StoredAndVersioned")]
     partial class Deadlines_StoredAndVersioned
     {
         /// <inheritdoc />
@@ -312,10 +312,22 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<DateOnly?>("AcknowledgementReminderDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AnswerCountersignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerCountersignedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AnswerExpectedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AnswerSummary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnswerValidatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerValidatedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnsweredAt")
