@@ -45,6 +45,7 @@ app.MapComplaintApi();
 app.MapProfileApi();
 app.MapComplianceApi();
 app.MapLetterSettingsApi();
+app.MapComplaintDatesApi();
 app.MapSignOut();
 app.MapRegisterExport();
 app.MapRazorPages();

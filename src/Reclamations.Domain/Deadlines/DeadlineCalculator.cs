@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Domain.Calendars;
 
 namespace Reclamations.Domain.Deadlines;
@@ -8,7 +9,12 @@ public static class DeadlineCalculator
     /// <param name="profile">The deadline profile of the complaint.</param>
     /// <param name="receivedAt">The date the complaint was received (local date in the profile's zone).</param>
     /// <param name="sentAt">The date the first written complaint was sent (postmark, email date), when known.</param>
-    public static ComplaintDeadlines Compute(DeadlineProfile profile, DateOnly receivedAt, DateOnly? sentAt)
+    /// <param name="isOral">An oral complaint: its acknowledgement runs from its receipt; under a profile whose clock starts
+    /// at the first written complaint, the answer clock starts at <paramref name="writtenConfirmationSentAt"/> (ACPR counts
+    /// from the sending of the first written complaint) and, until it comes, provisionally at the oral receipt.</param>
+    /// <param name="writtenConfirmationSentAt">The sending date of an oral complaint's written confirmation, once recorded.</param>
+    public static ComplaintDeadlines Compute(DeadlineProfile profile, DateOnly receivedAt, DateOnly? sentAt, bool isOral = false,
+        DateOnly? writtenConfirmationSentAt = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (sentAt > receivedAt)
@@ -27,20 +33,33 @@ public static class DeadlineCalculator
         var calendar = new WorkingDayCalendar(profile.CalendarKind, profile.HolidayRegion);
         var clockStart = profile.ClockStart switch
         {
+            ClockStart.FirstWrittenComplaintSent when isOral => writtenConfirmationSentAt ?? receivedAt,
             ClockStart.FirstWrittenComplaintSent => sentAt ?? receivedAt,
             ClockStart.Receipt => receivedAt,
             _ => throw new ArgumentException(
                 $"Profile '{profile.Code}': unknown clock start '{profile.ClockStart}'.", nameof(profile)),
         };
+        var acknowledgementStart = isOral ? receivedAt : clockStart;
+        var acknowledgementDue = calendar.AddWorkingDays(acknowledgementStart, profile.AcknowledgementWorkingDays);
+        var responseDue = profile.ResponsePeriod.AddTo(clockStart, calendar);
+        var secondLevelDue = profile.SecondLevelPeriod?.AddTo(clockStart, calendar) ?? responseDue;
 
         return new ComplaintDeadlines(
             ClockStart: clockStart,
-            AcknowledgementDueDate: calendar.AddWorkingDays(clockStart, profile.AcknowledgementWorkingDays),
-            ResponseDueDate: profile.ResponsePeriod.AddTo(clockStart, calendar),
+            AcknowledgementDueDate: acknowledgementDue,
+            ResponseDueDate: responseDue,
             ExternalRecourseFrom: profile.ExternalRecourseFrom.AddTo(clockStart, calendar),
             ExternalRecourseUntil: profile.ExternalRecourseUntil.AddTo(clockStart, calendar),
-            SecondLevelDueDate: profile.SecondLevelPeriod?.AddTo(clockStart, calendar));
+            SecondLevelDueDate: secondLevelDue)
+        {
+            AcknowledgementReminderDate = calendar.AddWorkingDays(acknowledgementStart,
+                Math.Max(0, profile.AcknowledgementWorkingDays - profile.AcknowledgementReminderWorkingDays)),
+            ResponseReminderDate = Later(clockStart, responseDue.AddDays(-profile.ResponseReminderDays)),
+            SecondLevelReminderDate = Later(clockStart, secondLevelDue.AddDays(-profile.SecondLevelReminderDays)),
+        };
     }
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 
     /// <summary>
     /// The date from which the external body can be seized once a delay letter announces the answer for
@@ -62,10 +81,9 @@ public static class DeadlineCalculator
     /// </summary>
     public static DateTimeOffset EndOfDay(DateOnly date, string timeZoneId)
     {
-        var zone = ZonedTimes.FindZone(timeZoneId, nameof(timeZoneId));
+        var zone = ZonedTime.FindZone(timeZoneId, nameof(timeZoneId));
         return EndOfDay(date, zone);
     }
 
-    internal static DateTimeOffset EndOfDay(DateOnly date, TimeZoneInfo zone) =>
-        ZonedTimes.AtLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+    internal static DateTimeOffset EndOfDay(DateOnly date, TimeZoneInfo zone) => ZonedTime.EndOfDay(date, zone);
 }

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Domain.Calendars;
 
 namespace Reclamations.Domain.Deadlines;
@@ -22,14 +23,14 @@ public sealed class DeadlineFunctions
     {
         ArgumentNullException.ThrowIfNull(profiles);
         _profiles = profiles;
-        _defaultZone = ZonedTimes.FindZone(defaultTimeZoneId, nameof(defaultTimeZoneId));
+        _defaultZone = ZonedTime.FindZone(defaultTimeZoneId, nameof(defaultTimeZoneId));
     }
 
     /// <summary>The <paramref name="count"/>-th working day after <paramref name="date"/> in the profile's calendar.</summary>
     public DateTimeOffset AddWorkingDays(DateTimeOffset date, int count, string profileCode)
     {
         var profile = Profile(profileCode);
-        var zone = ZonedTimes.FindZone(profile.TimeZoneId, nameof(profileCode));
+        var zone = ZonedTime.FindZone(profile.TimeZoneId, nameof(profileCode));
         var calendar = new WorkingDayCalendar(profile.CalendarKind, profile.HolidayRegion);
         return Shift(date, zone, day => calendar.AddWorkingDays(day, count));
     }
@@ -46,16 +47,16 @@ public sealed class DeadlineFunctions
     public DateTimeOffset DeadlineEnd(DateTimeOffset date, string profileCode)
     {
         var profile = Profile(profileCode);
-        var zone = ZonedTimes.FindZone(profile.TimeZoneId, nameof(profileCode));
-        var local = ZonedTimes.InZone(date, zone);
+        var zone = ZonedTime.FindZone(profile.TimeZoneId, nameof(profileCode));
+        var local = ZonedTime.InZone(date, zone);
         return DeadlineCalculator.EndOfDay(DateOnly.FromDateTime(local.DateTime), zone);
     }
 
     private static DateTimeOffset Shift(DateTimeOffset date, TimeZoneInfo zone, Func<DateOnly, DateOnly> move)
     {
-        var local = ZonedTimes.InZone(date, zone).DateTime;
+        var local = ZonedTime.InZone(date, zone).DateTime;
         var day = move(DateOnly.FromDateTime(local));
-        return ZonedTimes.AtLocal(day.ToDateTime(TimeOnly.FromDateTime(local)), zone);
+        return ZonedTime.AtLocal(day.ToDateTime(TimeOnly.FromDateTime(local)), zone);
     }
 
     private DeadlineProfile Profile(string profileCode)

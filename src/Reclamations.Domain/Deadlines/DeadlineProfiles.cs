@@ -47,6 +47,10 @@ public static class DeadlineProfiles
         SecondLevelPeriod = DeadlinePeriod.OfDays(90),
         RecourseBodyName = "Commissariat aux Assurances (CAA)",
         DelayExtendsExternalRecourse = true,
+        SecondLevelReviewerGroup = "Direction",
+        DirectionValidatesAnswers = true,
+        OfficerCountersignsAnswers = true,
+        DirectionInformedOnReceipt = true,
     };
 
     public static IReadOnlyList<DeadlineProfile> Defaults { get; } = [FrAcpr, LuCaa];

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Microsoft.EntityFrameworkCore;
 using Reclamations.Domain.Audit;
 using Reclamations.Domain.Deadlines;
@@ -44,16 +45,16 @@ public sealed class LetterDesk(IDbContextFactory<DomainDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var letter = await db.SentLetters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == letterId, ct)
                      ?? throw new DocumentNotFoundException($"Le courrier {letterId} n'existe pas.");
-        var zone = ZonedTimes.FindZone(firm.TimeZoneId, nameof(firm));
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        var written = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(letter.CreatedAt, zone).DateTime);
+        var zone = ZonedTime.FindZone(firm.TimeZoneId, nameof(firm));
+        var today = ZonedTime.LocalDate(time.GetUtcNow(), zone);
+        var written = ZonedTime.LocalDate(letter.CreatedAt, zone);
         if (postedOn > today || postedOn < written)
             throw new Register.RegisterValidationException([new Register.FieldError("postedOn",
                 $"La date d'envoi doit être comprise entre le {written:dd/MM/yyyy} et aujourd'hui.")]);
         if (letter.SentAt is not null) return;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // A letter is kept as written (append-only): only its sending date is set, once, as the outbox does for a mail.
-        var sentAt = ZonedTimes.AtLocal(postedOn.ToDateTime(new TimeOnly(12, 0)), zone);
+        var sentAt = ZonedTime.AtLocal(postedOn.ToDateTime(new TimeOnly(12, 0)), zone);
         await db.SentLetters.Where(l => l.Id == letterId && l.SentAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(l => l.SentAt, sentAt), ct);
         db.AuditEntries.Add(new AuditEntry

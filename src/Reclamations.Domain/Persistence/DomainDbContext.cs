@@ -26,6 +26,7 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
     public DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DeadlineProfileEntity> DeadlineProfiles => Set<DeadlineProfileEntity>();
+    public DbSet<DeadlineProfileVersion> DeadlineProfileVersions => Set<DeadlineProfileVersion>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<TaskDigestState> TaskDigestStates => Set<TaskDigestState>();
     public DbSet<TaskDigestEntry> TaskDigestEntries => Set<TaskDigestEntry>();
@@ -123,6 +124,13 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
         {
             e.ToTable("DeadlineProfiles");
             e.HasKey(x => x.Code);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+        });
+        b.Entity<DeadlineProfileVersion>(e =>
+        {
+            e.ToTable("DeadlineProfileVersions");
+            e.HasKey(x => new { x.Code, x.Version });
+            e.Property(x => x.SavedBy).HasMaxLength(200);
         });
         b.Entity<Category>(e =>
         {

@@ -14,11 +14,11 @@ internal static class DomainSeed
         {
             foreach (var profile in DeadlineProfiles.Defaults)
             {
-                db.DeadlineProfiles.Add(new DeadlineProfileEntity
+                var json = DeadlineProfileJson.Write(profile);
+                db.DeadlineProfiles.Add(new DeadlineProfileEntity { Code = profile.Code, Json = json, UpdatedAt = now });
+                db.DeadlineProfileVersions.Add(new DeadlineProfileVersion
                 {
-                    Code = profile.Code,
-                    Json = DeadlineProfileJson.Write(profile),
-                    UpdatedAt = now,
+                    Code = profile.Code, Version = 1, Json = json, SavedAt = now, SavedBy = "system",
                 });
             }
         }

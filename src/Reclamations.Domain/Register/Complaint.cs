@@ -51,13 +51,26 @@ public sealed class Complaint
     /// <summary>Code of the deadline profile the deadlines were computed with.</summary>
     public string ProfileCode { get; set; } = "";
 
+    /// <summary>The version of that profile the deadlines were computed with (a later edit of the profile changes nothing here).</summary>
+    public int ProfileVersion { get; set; }
+
+    /// <summary>An oral complaint's written confirmation: the date it was sent (it starts the answer clock under a profile
+    /// whose clock starts at the first written complaint), once recorded.</summary>
+    public DateOnly? WrittenConfirmationSentAt { get; set; }
+
     public ComplaintLevel Level { get; set; }
 
     public DateOnly ClockStart { get; set; }
 
     public DateOnly AcknowledgementDueDate { get; set; }
 
+    /// <summary>The day the acknowledgement reminder goes out (stored at registration).</summary>
+    public DateOnly? AcknowledgementReminderDate { get; set; }
+
     public DateOnly ResponseDueDate { get; set; }
+
+    /// <summary>The day the handler is asked whether a delay letter is needed (stored at registration).</summary>
+    public DateOnly? ResponseReminderDate { get; set; }
 
     /// <summary>The answer date announced by the latest delay letter, if any.</summary>
     public DateOnly? AnswerExpectedOn { get; set; }
@@ -66,7 +79,21 @@ public sealed class Complaint
 
     public DateOnly ExternalRecourseUntil { get; set; }
 
+    /// <summary>The second-level review's deadline (ACPR: the first answer's deadline, one clock for every level).</summary>
     public DateOnly? SecondLevelDueDate { get; set; }
+
+    /// <summary>The day the second-level reminder goes out.</summary>
+    public DateOnly? SecondLevelReminderDate { get; set; }
+
+    /// <summary>Who in Direction validated the latest answer before it was sent (seed 004), and when.</summary>
+    public string? AnswerValidatedBy { get; set; }
+
+    public DateTimeOffset? AnswerValidatedAt { get; set; }
+
+    /// <summary>The complaints officer who countersigned the latest answer (seed 004: printed on the letter), and when.</summary>
+    public string? AnswerCountersignedBy { get; set; }
+
+    public DateTimeOffset? AnswerCountersignedAt { get; set; }
 
     public DateTimeOffset? AcknowledgedAt { get; set; }
 

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Microsoft.EntityFrameworkCore;
 using Reclamations.Domain.Deadlines;
 using Reclamations.Domain.Persistence;
@@ -60,7 +61,7 @@ public sealed partial class ComplaintRegister
         if (!string.IsNullOrEmpty(filter.Profile)) query = query.Where(c => c.ProfileCode == filter.Profile);
         if (filter.ReceivedFrom is { } from)
         {
-            var start = ZonedTimes.AtLocal(from.ToDateTime(TimeOnly.MinValue), _firmZone);
+            var start = ZonedTime.AtLocal(from.ToDateTime(TimeOnly.MinValue), _firmZone);
             query = query.Where(c => c.ReceivedAt >= start);
         }
 

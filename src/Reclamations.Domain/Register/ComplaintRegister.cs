@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Microsoft.EntityFrameworkCore;
 using Reclamations.Domain.Audit;
 using Reclamations.Domain.Deadlines;
@@ -17,7 +18,7 @@ public sealed partial class ComplaintRegister
     {
         _dbFactory = dbFactory;
         _timeProvider = timeProvider;
-        _firmZone = ZonedTimes.FindZone((options ?? new RegisterOptions()).TimeZoneId, nameof(options));
+        _firmZone = ZonedTime.FindZone((options ?? new RegisterOptions()).TimeZoneId, nameof(options));
     }
 
     /// <summary>Validates and stores a new complaint with its reference and deadlines; audits "Enregistrement".</summary>
@@ -39,17 +40,20 @@ public sealed partial class ComplaintRegister
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
-        var profile = string.IsNullOrWhiteSpace(input.Profile) ? null : await DeadlineProfileStore.FindAsync(db, input.Profile, cancellationToken);
+        var stored = string.IsNullOrWhiteSpace(input.Profile) ? null : await DeadlineProfileStore.FindVersionAsync(db, input.Profile, cancellationToken);
+        var profile = stored?.Profile;
         var categoryExists = !string.IsNullOrWhiteSpace(input.Category)
             && await db.Categories.AnyAsync(c => c.Code == input.Category, cancellationToken);
         var now = _timeProvider.GetUtcNow();
-        var zone = profile is null ? _firmZone : ZonedTimes.FindZone(profile.TimeZoneId, nameof(input.Profile));
+        var zone = profile is null ? _firmZone : ZonedTime.FindZone(profile.TimeZoneId, nameof(input.Profile));
         DateOnly? receivedDate = input.ReceivedAt is { } at ? LocalDate(at, zone) : null;
         var errors = ComplaintValidator.Validate(input, profile, categoryExists, now, receivedDate, LocalDate(now, zone));
         if (errors.Count > 0) throw new RegisterValidationException(errors);
 
-        var deadlines = DeadlineCalculator.Compute(profile!, receivedDate!.Value, input.SentAt);
-        var complaint = NewEntity(input, profile!, deadlines, now);
+        var deadlines = DeadlineCalculator.Compute(profile!, receivedDate!.Value, input.SentAt, input.IsOral);
+        var complaint = NewEntity(input, profile!, now);
+        complaint.ProfileVersion = stored!.Value.Version;
+        ApplyDeadlines(complaint, deadlines);
         var year = LocalDate(now, _firmZone).Year;
         complaint.Reference = ReferenceNumbers.Format(year, await ReferenceNumbers.NextAsync(db, year, cancellationToken));
         db.Complaints.Add(complaint);
@@ -102,7 +106,21 @@ public sealed partial class ComplaintRegister
         return new ComplaintCaseFile(complaint, documents, letters, actions, audit);
     }
 
-    private static Complaint NewEntity(NewComplaint input, DeadlineProfile profile, ComplaintDeadlines deadlines, DateTimeOffset now) => new()
+    /// <summary>Stores computed deadlines on the complaint (at registration, and when the facts they come from are corrected).</summary>
+    internal static void ApplyDeadlines(Complaint complaint, ComplaintDeadlines deadlines)
+    {
+        complaint.ClockStart = deadlines.ClockStart;
+        complaint.AcknowledgementDueDate = deadlines.AcknowledgementDueDate;
+        complaint.AcknowledgementReminderDate = deadlines.AcknowledgementReminderDate;
+        complaint.ResponseDueDate = deadlines.ResponseDueDate;
+        complaint.ResponseReminderDate = deadlines.ResponseReminderDate;
+        complaint.ExternalRecourseFrom = deadlines.ExternalRecourseFrom;
+        complaint.ExternalRecourseUntil = deadlines.ExternalRecourseUntil;
+        complaint.SecondLevelDueDate = deadlines.SecondLevelDueDate;
+        complaint.SecondLevelReminderDate = deadlines.SecondLevelReminderDate;
+    }
+
+    private static Complaint NewEntity(NewComplaint input, DeadlineProfile profile, DateTimeOffset now) => new()
     {
         Id = Guid.NewGuid(),
         Complainant = new Complainant
@@ -130,12 +148,6 @@ public sealed partial class ComplaintRegister
         Reviewer = Trimmed(input.Reviewer),
         ProfileCode = profile.Code,
         Level = ComplaintLevel.First,
-        ClockStart = deadlines.ClockStart,
-        AcknowledgementDueDate = deadlines.AcknowledgementDueDate,
-        ResponseDueDate = deadlines.ResponseDueDate,
-        ExternalRecourseFrom = deadlines.ExternalRecourseFrom,
-        ExternalRecourseUntil = deadlines.ExternalRecourseUntil,
-        SecondLevelDueDate = deadlines.SecondLevelDueDate,
         Status = ComplaintStatus.Registered,
         CreatedAt = now,
         Revision = 1,
@@ -144,7 +156,7 @@ public sealed partial class ComplaintRegister
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(ZonedTimes.InZone(instant, zone).DateTime);
+        DateOnly.FromDateTime(ZonedTime.InZone(instant, zone).DateTime);
 
     private static ComplaintNotFoundException NotFound(Guid id) => new($"La réclamation {id} n'existe pas.");
 }

@@ -18,13 +18,26 @@ public static class ComplaintProcess
         public const string RecordClosing = "record-closing";
         public const string RecordFollowUp = "record-follow-up";
         public const string RecordDelay = "record-delay";
+        public const string RecordApproval = "record-approval";
         public const string Notify = "notify";
 
         public static readonly string[] RegisterUpdates =
-            [RecordAcknowledgement, RecordAnswer, RecordBreach, RecordStatus, RecordClosing, RecordFollowUp, RecordDelay];
+            [RecordAcknowledgement, RecordAnswer, RecordBreach, RecordStatus, RecordClosing, RecordFollowUp, RecordDelay, RecordApproval];
     }
 
     public const string IndependentReviewerListener = "independent-reviewer";
+
+    /// <summary>Task listener (assignment) of the second-level review: independent of the complaint AND of the first level.</summary>
+    public const string SecondLevelReviewerListener = "independent-second-level";
+
+    /// <summary>Task listener (complete) of the first level's decisions (review, approvals): records who decided.</summary>
+    public const string FirstLevelDecisionListener = "first-level-decision";
+
+    /// <summary>Task listener (complete) of an approval step: records who approved and when, for <c>record-approval</c>.</summary>
+    public const string ApprovalSignatureListener = "approval-signature";
+
+    /// <summary>The called process that validates (Direction) and countersigns (complaints officer) an answer before it leaves.</summary>
+    public const string AnswerApprovalKey = "answer-approval";
 
     /// <summary>The user recorded in the audit trail for steps the workflow takes by itself.</summary>
     public const string WorkflowUser = "workflow";

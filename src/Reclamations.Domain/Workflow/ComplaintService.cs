@@ -8,7 +8,7 @@ using Reclamations.Engine.Runtime;
 namespace Reclamations.Domain.Workflow;
 
 /// <summary>Registers a complaint and starts its workflow; delivers the client's reaction to it.</summary>
-public sealed class ComplaintService(ComplaintRegister register, ProcessEngine engine, DeadlineProfileCatalog profiles, LetterWriter letters)
+public sealed class ComplaintService(ComplaintRegister register, ProcessEngine engine, LetterWriter letters)
 {
     /// <summary>The letter a complainant receives at once when filing on the public web form: a dated copy.</summary>
     public const string WebFormCopyTemplate = "copie-formulaire";
@@ -48,7 +48,7 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
             {
                 await using var db = DomainDb.On(transaction);
                 complaint = await register.RegisterAsync(db, input, user, ct);
-                return new ProcessStart(complaint.Reference, StartVariables(complaint));
+                return new ProcessStart(complaint.Reference, StartVariables(complaint, await register.ProfileOfAsync(db, complaint.Id, ct)));
             },
             async (transaction, instance) =>
             {
@@ -61,27 +61,58 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
         return complaint!;
     }
 
-    /// <summary>The process variables the workflows rely on (see workflows/README.md).</summary>
-    public Dictionary<string, object?> StartVariables(Complaint complaint)
+    /// <summary>Corrects the dates the deadlines come from (a corrected receipt or sending date, an oral complaint's written
+    /// confirmation): the register computes the deadlines again from the profile version the complaint records and, in the
+    /// same transaction (the engine's), the process's stored dates are revised and its pending timers and due dates move.
+    /// A complaint whose workflow is over only has its register corrected. Audited in the register (reason) and the engine
+    /// history (who, old and new dates).</summary>
+    /// <exception cref="RegisterValidationException">A date is invalid or no reason is given; nothing changed.</exception>
+    public async Task<Complaint> CorrectDatesAsync(Guid complaintId, DateCorrection correction, Actor actor, long? expectedRevision = null,
+        CancellationToken ct = default)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(profiles.Get(complaint.ProfileCode).TimeZoneId);
-        DateTimeOffset LocalMidnight(DateOnly day)
+        var current = (await register.GetAsync(complaintId, ct)).Complaint;
+        if (current.ProcessInstanceId is not { } instanceId
+            || (await engine.GetProcessInstanceAsync(instanceId, Actor.System, ct)).State != "Active")
         {
-            var local = day.ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(local, zone.GetUtcOffset(local));
+            await using var own = await register.OpenAsync(ct);
+            return (await register.ReviseDatesAsync(own, complaintId, correction, actor.Id, expectedRevision, ct)).Complaint;
         }
-        return new Dictionary<string, object?>
+        Complaint? revised = null;
+        await engine.ReviseDatesAsync(instanceId, async transaction =>
         {
-            ["complaintId"] = complaint.Id.ToString(),
-            ["reference"] = complaint.Reference,
-            ["profile"] = complaint.ProfileCode,
-            ["clockStart"] = LocalMidnight(complaint.ClockStart),
-            ["receivedAt"] = complaint.ReceivedAt,
-            ["isOral"] = complaint.IsOral,
-            ["channel"] = complaint.Channel.ToString(),
-            ["handler"] = complaint.Handler ?? "",
-            ["personsInvolved"] = complaint.PersonsInvolved.Cast<object?>().ToList(),
-        };
+            await using var db = DomainDb.On(transaction);
+            var (complaint, zone) = await register.ReviseDatesAsync(db, complaintId, correction, actor.Id, expectedRevision, ct);
+            revised = complaint;
+            return DeadlineVariables.For(complaint, zone);
+        }, actor, ct);
+        return revised!;
+    }
+
+    /// <summary>The process variables the workflows rely on (see workflows/README.md), the stored deadlines among them.</summary>
+    public static Dictionary<string, object?> StartVariables(Complaint complaint, DeadlineProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var zone = ZonedTime.FindZone(profile.TimeZoneId, nameof(profile));
+        var variables = DeadlineVariables.For(complaint, zone);
+        variables["complaintId"] = complaint.Id.ToString();
+        variables["reference"] = complaint.Reference;
+        variables["profile"] = complaint.ProfileCode;
+        variables["receivedAt"] = complaint.ReceivedAt;
+        variables["isOral"] = complaint.IsOral;
+        variables["channel"] = complaint.Channel.ToString();
+        variables["handler"] = complaint.Handler ?? "";
+        variables["personsInvolved"] = complaint.PersonsInvolved.Cast<object?>().ToList();
+        variables["acknowledged"] = false;
+        variables["answered"] = false;
+        // The profile's rules as they were at registration (seeds 003, 004): who gives the second level, whether Direction
+        // validates and the complaints officer countersigns every answer, whether Direction hears of every new complaint.
+        variables["secondLevelReviewerGroup"] = profile.SecondLevelReviewerGroup;
+        variables["directionValidatesAnswers"] = profile.DirectionValidatesAnswers;
+        variables["officerCountersignsAnswers"] = profile.OfficerCountersignsAnswers;
+        variables["directionInformedOnReceipt"] = profile.DirectionInformedOnReceipt;
+        // Who examined or approved the first level (filled by the first-level-decision listener): never the second level.
+        variables["firstLevelDeciders"] = new List<object?>();
+        return variables;
     }
 
     /// <summary>The client's reaction to the answer (message <c>client-reply</c>). Returns how many waiting steps received it

@@ -15,6 +15,9 @@ public static class ComplaintWorkflowRegistration
         foreach (var topic in ComplaintProcess.Topics.RegisterUpdates) builder.AddServiceTaskHandler<RegisterUpdateHandler>(topic);
         builder.AddServiceTaskHandler<NotifyHandler>(ComplaintProcess.Topics.Notify);
         builder.AddTaskListener<IndependentReviewerListener>(ComplaintProcess.IndependentReviewerListener);
+        builder.AddTaskListener<SecondLevelReviewerListener>(ComplaintProcess.SecondLevelReviewerListener);
+        builder.AddTaskListener<FirstLevelDecisionListener>(ComplaintProcess.FirstLevelDecisionListener);
+        builder.AddTaskListener<ApprovalSignatureListener>(ComplaintProcess.ApprovalSignatureListener);
         return builder;
     }
 }

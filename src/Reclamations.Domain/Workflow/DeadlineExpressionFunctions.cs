@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Domain.Calendars;
 using Reclamations.Domain.Deadlines;
 using Reclamations.Engine.Hosting;
@@ -26,11 +27,11 @@ public static class DeadlineExpressionFunctions
     /// <summary>The profile's period added to the local date of <paramref name="start"/>, at the same local time of day.</summary>
     private static DateTimeOffset AddPeriod(DeadlineProfile profile, DateTimeOffset start, Func<DeadlineProfile, DeadlinePeriod> period)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZoneId);
-        var local = TimeZoneInfo.ConvertTime(start, zone);
+        var zone = ZonedTime.FindZone(profile.TimeZoneId, nameof(profile));
+        var local = ZonedTime.InZone(start, zone);
         var calendar = new WorkingDayCalendar(profile.CalendarKind, profile.HolidayRegion);
         var due = period(profile).AddTo(DateOnly.FromDateTime(local.DateTime), calendar);
         var localDue = due.ToDateTime(TimeOnly.FromDateTime(local.DateTime));
-        return new DateTimeOffset(localDue, zone.GetUtcOffset(localDue));
+        return ZonedTime.AtLocal(localDue, zone);
     }
 }

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Reclamations.Domain.Deadlines;
 using Reclamations.Domain.Persistence;
 using Reclamations.Domain.Register;
@@ -6,8 +7,11 @@ using Reclamations.Engine.Handlers;
 namespace Reclamations.Domain.Workflow;
 
 /// <summary>The register follows the workflow: acknowledgement, answer, breaches, delay letters, status and closing are
-/// written in the engine step's transaction (topics record-*), each change audited.</summary>
-public sealed class RegisterUpdateHandler(ComplaintRegister register, DeadlineProfileCatalog profiles) : IServiceTaskHandler
+/// written in the engine step's transaction (topics record-*), each change audited. The acknowledgement and the answer
+/// also tell the process (variables <c>acknowledged</c>, <c>answered</c>) so that its deadline watches stand down, and the
+/// answer gives the date until which the client's reaction is awaited (<c>clientReplyDueAt</c>, from the profile version
+/// the complaint records).</summary>
+public sealed class RegisterUpdateHandler(ComplaintRegister register) : IServiceTaskHandler
 {
     public async Task<IReadOnlyDictionary<string, object?>?> ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
     {
@@ -19,6 +23,8 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register, DeadlinePr
             await RecordFollowUpAsync(db, id, variables, cancellationToken);
             return null;
         }
+        var profile = await register.ProfileOfAsync(db, id, cancellationToken);
+        var zone = ZonedTime.FindZone(profile.TimeZoneId, nameof(profile));
         var (action, change) = context.Topic switch
         {
             // The dates themselves are the day the letter left (LetterRegisterDates: SMTP acceptance, posting date).
@@ -32,14 +38,25 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register, DeadlinePr
                                   ?? WorkflowVariables.OptionalText(variables, "litigationOutcome")
                                   ?? c.AnswerSummary;
             }),
-            ComplaintProcess.Topics.RecordDelay => DelayOf(variables),
+            ComplaintProcess.Topics.RecordDelay => DelayOf(profile, zone, variables),
             ComplaintProcess.Topics.RecordBreach => BreachOf(WorkflowVariables.Text(context.Inputs, "deadline")),
+            ComplaintProcess.Topics.RecordApproval => ApprovalOf(WorkflowVariables.Text(context.Inputs, "step"), variables),
             ComplaintProcess.Topics.RecordStatus => StatusOf(WorkflowVariables.Text(context.Inputs, "status")),
             ComplaintProcess.Topics.RecordClosing => ClosingOf(WorkflowVariables.Text(context.Inputs, "reason"), context.Now, variables),
             _ => throw new InvalidOperationException($"Sujet inconnu pour le registre : « {context.Topic} »."),
         };
-        await register.UpdateAsync(db, id, ComplaintProcess.WorkflowUser, action, change, cancellationToken: cancellationToken);
-        return null;
+        var complaint = await register.UpdateAsync(db, id, ComplaintProcess.WorkflowUser, action, change, cancellationToken: cancellationToken);
+        return context.Topic switch
+        {
+            ComplaintProcess.Topics.RecordAcknowledgement => new Dictionary<string, object?> { ["acknowledged"] = true },
+            ComplaintProcess.Topics.RecordAnswer => new Dictionary<string, object?>
+            {
+                ["answered"] = true,
+                ["clientReplyDueAt"] = ZonedTime.EndOfDay(profile.ClientReplyPeriod.AddTo(ZonedTime.LocalDate(complaint.AnsweredAt ?? context.Now, zone),
+                    new Calendars.WorkingDayCalendar(profile.CalendarKind, profile.HolidayRegion)), zone),
+            },
+            _ => null,
+        };
     }
 
     /// <summary>The closing task's follow-up: dysfunctions and lessons into the register, the corrective actions as an open action.</summary>
@@ -57,10 +74,10 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register, DeadlinePr
     }
 
     /// <summary>A delay letter: the answer date it announces, and (LU-CAA) the external recourse date postponed as much.</summary>
-    private (string, Action<Complaint>) DelayOf(IReadOnlyDictionary<string, object?> variables) => ("Courrier d'attente : date de réponse annoncée", c =>
+    private static (string, Action<Complaint>) DelayOf(DeadlineProfile profile, TimeZoneInfo zone, IReadOnlyDictionary<string, object?> variables) =>
+        ("Courrier d'attente : date de réponse annoncée", c =>
     {
-        var profile = profiles.Get(c.ProfileCode);
-        var expected = WorkflowVariables.OptionalDate(variables, "expectedDate", ZonedTimes.FindZone(profile.TimeZoneId, nameof(profile)))
+        var expected = WorkflowVariables.OptionalDate(variables, "expectedDate", zone)
                        ?? throw new InvalidOperationException("La variable « expectedDate » manque ou n'est pas une date.");
         c.ExternalRecourseFrom = DeadlineCalculator.ExternalRecourseFromAfterDelay(profile, c.ExternalRecourseFrom,
             c.AnswerExpectedOn is { } previous && previous > c.ResponseDueDate ? previous : c.ResponseDueDate, expected);
@@ -80,6 +97,20 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register, DeadlinePr
         {
             if (!c.DeadlineBreaches.Contains(deadline)) c.DeadlineBreaches = [.. c.DeadlineBreaches, deadline];
         });
+    }
+
+    /// <summary>An approval step's signature (who, when: set by the approval-signature listener) into the register.</summary>
+    private static (string, Action<Complaint>) ApprovalOf(string step, IReadOnlyDictionary<string, object?> variables)
+    {
+        var by = WorkflowVariables.Text(variables, "approvedBy");
+        var at = WorkflowVariables.Optional(variables, "approvedAt") as DateTimeOffset?
+                 ?? throw new InvalidOperationException("La variable « approvedAt » manque ou n'est pas une date.");
+        return step switch
+        {
+            "directionValidation" => ("Réponse validée par la Direction", c => (c.AnswerValidatedBy, c.AnswerValidatedAt) = (by, at)),
+            "countersign" => ("Réponse contresignée par le responsable réclamations", c => (c.AnswerCountersignedBy, c.AnswerCountersignedAt) = (by, at)),
+            _ => throw new InvalidOperationException($"Étape d'approbation inconnue : « {step} »."),
+        };
     }
 
     private static (string, Action<Complaint>) StatusOf(string status)

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using System.Globalization;
 
 namespace Reclamations.Domain.Workflow;
@@ -25,7 +26,7 @@ internal static class WorkflowVariables
     public static DateOnly? OptionalDate(IReadOnlyDictionary<string, object?> variables, string name, TimeZoneInfo zone) =>
         Optional(variables, name) switch
         {
-            DateTimeOffset d => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(d, zone).DateTime),
+            DateTimeOffset d => ZonedTime.LocalDate(d, zone),
             string s when DateOnly.TryParse(s, CultureInfo.InvariantCulture, out var day) => day,
             _ => null,
         };

@@ -89,6 +89,10 @@ public sealed class EngineOptions
     /// <summary>Variables an operator may never write (the domain names them, e.g. the stored regulatory dates).</summary>
     public IReadOnlySet<string> OperatorProtectedVariables { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>Groups that may revise the stored regulatory dates of an instance (<see cref="ProcessEngine.ReviseDatesAsync"/>),
+    /// besides the operators: the people who correct a complaint's received or sent date.</summary>
+    public IReadOnlyList<string> DateReviserGroups { get; set; } = ["Staff", "ComplaintsOfficer", "Admin"];
+
     /// <summary>History time to live of a definition without <c>camunda:historyTimeToLive</c>; null: kept for ever.</summary>
     public TimeSpan? DefaultHistoryTimeToLive { get; set; }
 

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -66,7 +67,7 @@ public sealed record IsoDuration(int Years, int Months, int Weeks, int Days, Tim
                 .AddYears(Years)
                 .AddMonths(Months)
                 .AddDays(Weeks * 7L + Days);
-            result = ZoneLocalTime.ToInstant(wallClock, zone, local.Offset);
+            result = ZonedTime.AtLocal(wallClock, zone, local.Offset);
         }
 
         return Time == TimeSpan.Zero ? result : TimeZoneInfo.ConvertTime(result.Add(Time), zone);

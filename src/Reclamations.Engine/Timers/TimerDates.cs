@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -49,7 +50,7 @@ public static class TimerDates
 
         if (!match.Groups["offset"].Success)
         {
-            date = ZoneLocalTime.ToInstant(wallClock, zone);
+            date = ZonedTime.AtLocal(wallClock, zone);
             return true;
         }
 

@@ -41,6 +41,10 @@ public static class EngineSetup
             o.JobPollInterval = Duration(config, "Engine:JobPollInterval") ?? o.JobPollInterval;
             o.MinimumCyclePeriod = Duration(config, "Engine:MinimumCyclePeriod") ?? o.MinimumCyclePeriod;
             o.OperatorGroups = Groups(config, "Engine:OperatorGroups") ?? o.OperatorGroups;
+            o.DateReviserGroups = Groups(config, "Engine:DateReviserGroups") ?? o.DateReviserGroups;
+            // The complaint's stored regulatory dates: revised only with the facts they come from, never by hand.
+            o.OperatorProtectedVariables = new HashSet<string>(o.OperatorProtectedVariables.Concat(Reclamations.Domain.Workflow.DeadlineVariables.Names),
+                StringComparer.Ordinal);
             if (config["Engine:DefaultHistoryTimeToLive"] is { Length: > 0 } ttl)
                 o.DefaultHistoryTimeToLive = Days("Engine:DefaultHistoryTimeToLive", ttl);
             if (config["Engine:MinimumHistoryTimeToLive"] is { Length: > 0 } minimum)

@@ -14,6 +14,7 @@ public static class PagesSetup
             o.RootDirectory = "/";
             o.Conventions.AuthorizeFolder("/");
         });
+        FrenchDates.UseZone(builder.Configuration["Firm:TimeZoneId"] ?? builder.Configuration["Engine:TimeZone"] ?? "Europe/Paris");
         builder.Services.AddScoped<TaskInbox>();
         builder.Services.AddScoped<NavigationCounts>();
         builder.Services.AddScoped<Reclamations.Web.Accounts.UserDirectory>();

@@ -1,3 +1,4 @@
+using Reclamations.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Reclamations.Domain.Deadlines;
 using Reclamations.Domain.Profiles;
@@ -35,12 +36,12 @@ public static class ProfileApi
     public static async Task<Ok<DeadlineProfile>> GetAsync(string code, DeadlineProfileStore store, CancellationToken ct) =>
         TypedResults.Ok(await store.GetAsync(code, ct));
 
-    public static async Task<Ok<DeadlineProfile>> SaveAsync(string code, DeadlineProfile profile, DeadlineProfileStore store,
+    public static async Task<Ok<DeadlineProfile>> SaveAsync(string code, DeadlineProfile profile, HttpContext http, DeadlineProfileStore store,
         DeadlineProfileCatalog catalog, CancellationToken ct)
     {
         if (profile.Code != code)
             throw new RegisterValidationException([new FieldError("code", $"Le code du profil (« {profile.Code} ») diffère de l'adresse (« {code} »).")]);
-        var saved = await store.SaveAsync(profile, ct);
+        var saved = await store.SaveAsync(profile, http.GetActor().Id, ct);
         catalog.Replace(await store.ListAsync(ct));
         return TypedResults.Ok(saved);
     }

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using System.Globalization;
 
 namespace Reclamations.Web.Shared;
@@ -6,13 +7,16 @@ namespace Reclamations.Web.Shared;
 public static class FrenchDates
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    /// <summary>The firm's time zone for display.</summary>
-    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    /// <summary>The firm's time zone for display (setting <c>Firm:TimeZoneId</c>, set once at start-up).</summary>
+    public static TimeZoneInfo Zone { get; private set; } = ZonedTime.FindZone("Europe/Paris");
+
+    /// <summary>Shows dates in the zone of <paramref name="timeZoneId"/> (an unknown id stops the start, naming it).</summary>
+    public static void UseZone(string timeZoneId) => Zone = ZonedTime.FindZone(timeZoneId, "Firm:TimeZoneId");
 
     public static string Day(DateOnly date) => date.ToString("d MMMM yyyy", French);
 
-    public static string Day(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).ToString("d MMMM yyyy", French);
+    public static string Day(DateTimeOffset instant) => ZonedTime.InZone(instant, Zone).ToString("d MMMM yyyy", French);
 
     public static string DayAndTime(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Zone).ToString("d MMMM yyyy 'à' HH:mm", French);
+        ZonedTime.InZone(instant, Zone).ToString("d MMMM yyyy 'à' HH:mm", French);
 }

@@ -32,8 +32,8 @@ public sealed class DeadlineProfileStoreTests
         var edited = DeadlineProfiles.LuCaa with { ResponsePeriod = DeadlinePeriod.OfDays(45) };
         var firm = DeadlineProfiles.FrAcpr with { Code = "FR-30J", Name = "Objectif interne 30 jours", ResponsePeriod = DeadlinePeriod.OfDays(30) };
 
-        await store.SaveAsync(edited);
-        await store.SaveAsync(firm);
+        await store.SaveAsync(edited, "owner");
+        await store.SaveAsync(firm, "owner");
 
         (await store.GetAsync("LU-CAA")).ResponsePeriod.Should().Be(DeadlinePeriod.OfDays(45));
         (await store.ListAsync()).Select(p => p.Code).Should().Equal("FR-30J", "FR-ACPR", "LU-CAA");
@@ -61,7 +61,7 @@ public sealed class DeadlineProfileStoreTests
         await using var database = await DomainDatabase.CreateAsync();
         var store = new DeadlineProfileStore(database.Factory, database.Clock);
 
-        var act = () => store.SaveAsync(spoil(DeadlineProfiles.LuCaa));
+        var act = () => store.SaveAsync(spoil(DeadlineProfiles.LuCaa), "owner");
 
         (await act.Should().ThrowAsync<DeadlineProfileValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal(field);
         (await store.GetAsync("LU-CAA")).Should().Be(DeadlineProfiles.LuCaa);

@@ -21,6 +21,7 @@ public sealed class WorkflowFilesTests
         ["notify"] = ["role", "subject"],
         ["record-follow-up"] = [],
         ["record-delay"] = [],
+        ["record-approval"] = ["step"],
     };
 
     private static readonly Dictionary<string, string[]> AllowedInputValues = new()
@@ -30,6 +31,7 @@ public sealed class WorkflowFilesTests
         ["status"] = ["InProgress", "Answered", "SecondLevel", "Litigation"],
         ["reason"] = ["notComplaint", "satisfied", "noReply", "secondLevel", "litigation"],
         ["role"] = ["Direction", "ComplaintsOfficer", "LegalPartner"],
+        ["step"] = ["directionValidation", "countersign"],
     };
 
     public static TheoryData<string> Files => new(FileNames);
@@ -57,6 +59,8 @@ public sealed class WorkflowFilesTests
     {
         foreach (var task in All<UserTask>(Process(file)))
         {
+            // The second-level reviewer's group is a profile setting, copied into the process at registration.
+            if (task.CandidateGroups == "${ secondLevelReviewerGroup }") continue;
             var groups = (task.CandidateGroups ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             groups.Should().NotBeEmpty($"user task {task.Id} needs candidate groups");
             groups.Should().BeSubsetOf(Roles, $"user task {task.Id} names roles by their code names");
@@ -126,7 +130,13 @@ public sealed class WorkflowFilesTests
         var review = process.Node("Task_Review").Should().BeOfType<UserTask>().Subject;
         review.CandidateGroups.Should().Be("Reviewer");
         review.Assignee.Should().Be("${ reviewer }");
-        review.TaskListeners.Should().ContainSingle().Which.Should().Be(new ListenerDefinition("assignment", "independent-reviewer"));
+        review.TaskListeners.Should().BeEquivalentTo(new[]
+        {
+            new ListenerDefinition("assignment", "independent-reviewer"), new ListenerDefinition("complete", "first-level-decision"),
+        });
+        var secondLevel = process.Node("Task_SecondLevelReview").Should().BeOfType<UserTask>().Subject;
+        secondLevel.CandidateGroups.Should().Be("${ secondLevelReviewerGroup }");
+        secondLevel.TaskListeners.Should().Contain(new ListenerDefinition("assignment", "independent-second-level"));
         var outcome = Field(process, "Task_Review", "reviewOutcome");
         outcome.Type.Should().Be("enum");
         outcome.IsRequired.Should().BeTrue();
@@ -173,21 +183,46 @@ public sealed class WorkflowFilesTests
         process.Node("Event_ClientReply").Should().BeOfType<IntermediateCatchEvent>()
             .Which.EventDefinition.Should().Be(new MessageEventDefinition("client-reply"));
         process.Node("Event_NoReply").Should().BeOfType<IntermediateCatchEvent>()
-            .Which.EventDefinition.Should().Be(new TimerEventDefinition(TimerKind.Duration, "P2M"));
+            .Which.EventDefinition.Should().Be(new TimerEventDefinition(TimerKind.Date, "${ clientReplyDueAt }"));
         var press = process.Node("StartEvent_PressInquiry").Should().BeOfType<StartEvent>().Subject;
         press.EventDefinition.Should().Be(new MessageEventDefinition("press-inquiry"));
         press.IsInterrupting.Should().BeFalse();
         press.Scope.Should().BeOfType<SubProcess>().Which.TriggeredByEvent.Should().BeTrue();
 
+        // The regulatory deadlines are watched from registration, whatever step the complaint is at: non-interrupting timer
+        // starts of event subprocesses of the process itself, on the dates stored with the complaint.
+        var watches = All<StartEvent>(process).Where(e => e.EventDefinition is TimerEventDefinition).ToList();
+        watches.Select(e => (e.Id, ((TimerEventDefinition)e.EventDefinition!).Value)).Should().BeEquivalentTo(new[]
+        {
+            ("StartEvent_AckReminder", "${ acknowledgementReminderAt }"),
+            ("StartEvent_AckDeadline", "${ acknowledgementDueAt }"),
+            ("StartEvent_DelayLetter", "${ answerReminderAt }"),
+            ("StartEvent_ResponseDeadline", "${ answerDueAt }"),
+        });
+        foreach (var watch in watches)
+        {
+            watch.IsInterrupting.Should().BeFalse();
+            watch.Scope.Should().BeOfType<SubProcess>().Which.TriggeredByEvent.Should().BeTrue();
+            watch.Scope.Scope.Should().BeOfType<ProcessModel>("the watch runs from registration, whatever step the complaint is at");
+        }
+
         var boundaries = All<BoundaryEvent>(process).ToList();
         boundaries.Select(b => (b.Id, b.AttachedTo.Id)).Should().BeEquivalentTo(new[]
         {
-            ("BoundaryEvent_AckReminder", "Task_Acknowledge"),
-            ("BoundaryEvent_AckDeadline", "Task_Acknowledge"),
-            ("BoundaryEvent_DelayLetter", "SubProcess_Handling"),
-            ("BoundaryEvent_ResponseDeadline", "SubProcess_Handling"),
+            ("BoundaryEvent_SecondLevelReminder", "Task_SecondLevelReview"),
+            ("BoundaryEvent_SecondLevelDeadline", "Task_SecondLevelReview"),
         });
         boundaries.Should().OnlyContain(b => !b.CancelActivity && b.EventDefinition is TimerEventDefinition);
+    }
+
+    [Fact]
+    public void No_duration_is_written_in_the_diagram_every_date_comes_from_the_stored_deadlines()
+    {
+        var process = Process("complaint-handling.bpmn");
+        var timers = All<EventNode>(process).Select(e => e.EventDefinition).OfType<TimerEventDefinition>().ToList();
+        timers.Should().NotBeEmpty().And.OnlyContain(t => t.Kind == TimerKind.Date && t.Value.StartsWith("${ ") && !t.Value.Contains('('),
+            "a timer reads one stored date variable");
+        All<UserTask>(process).Select(t => t.DueDate).OfType<string>().Should().OnlyContain(d => !d.Contains('('));
     }
 
     [Fact]
@@ -203,6 +238,9 @@ public sealed class WorkflowFilesTests
         functions.Add("second_level_due", (DateTimeOffset date, string profile) => date.AddDays(90));
         var evaluator = new ExpressionEvaluator(functions);
         var variables = new Dictionary<string, object?> { ["clockStart"] = start, ["profile"] = "FR-ACPR", ["reviewer"] = "magali" };
+        foreach (var name in new[] { "acknowledgementReminderAt", "acknowledgementDueAt", "answerReminderAt", "answerDueAt",
+                     "secondLevelReminderAt", "secondLevelDueAt", "clientReplyDueAt" })
+            variables[name] = start.AddDays(variables.Count);
 
         var process = Process("complaint-handling.bpmn");
         var expressions = All<EventNode>(process).Select(e => e.EventDefinition).OfType<TimerEventDefinition>()
@@ -210,7 +248,7 @@ public sealed class WorkflowFilesTests
             .Concat(All<UserTask>(process).Select(t => t.DueDate).OfType<string>())
             .ToList();
 
-        expressions.Should().HaveCount(7);
+        expressions.Should().HaveCount(10);
         foreach (var expression in expressions)
         {
             evaluator.Evaluate(expression, variables).Should().BeOfType<DateTimeOffset>($"{expression} is a timer date or due date");

@@ -86,6 +86,7 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         // The complaints API (personal data): the roles that handle complaints.
         Route("GET", "/api/complaints", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("GET", $"/api/complaints/{unknown}", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
+        Route("POST", $"/api/complaints/{unknown}/dates", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         // Operator tools: the operators (Admin), checked by the engine before the instance is looked up.
         Route("POST", $"/api/engine/process-instances/{unknown}/cancel", HttpStatusCode.BadRequest, "Admin"); // no reason given
         Route("POST", $"/api/engine/jobs/{unknown}/retry", HttpStatusCode.NotFound, "Admin");

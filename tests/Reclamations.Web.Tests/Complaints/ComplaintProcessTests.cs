@@ -115,16 +115,24 @@ public sealed class ComplaintProcessTests
         await s.CompleteAsync(id, "Task_Qualify", new { qualification = "complaint" });
         await s.CompleteAsync(id, "Task_Acknowledge", new { acknowledgementMode = "immediateAnswer" });
         (await s.OpenTaskKeysAsync(id)).Should().BeEquivalentTo("Task_AssignReviewer", "Task_DraftImmediateAnswer");
-        (await s.MailsAsync(reference)).Should().BeEmpty("no acknowledgement letter goes out when the answer itself is given");
+        (await s.MailsAsync(reference)).Where(m => m.EnvelopeRecipients.Contains("claire.durand@example.org"))
+            .Should().BeEmpty("no acknowledgement letter goes out when the answer itself is given");
 
         var incomplete = await s.CompleteAsync(id, "Task_DraftImmediateAnswer", new { reviewOutcome = "founded" }, expectSuccess: false);
         incomplete.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await incomplete.JsonAsync()).ToJsonString().Should().Contain("answerSummary");
         await s.CompleteAsync(id, "Task_DraftImmediateAnswer",
             new { reviewOutcome = "founded", answerSummary = "Votre avenant est rectifié ce jour." });
+        // LU (seed 004): every answer is validated by Direction, then countersigned by the complaints officer, before it leaves.
+        (await s.OpenTaskKeysAsync(id)).Should().Contain("Task_ValidateAnswerDirection");
+        await s.CompleteAsync(id, "Task_ValidateAnswerDirection", new { answerApproved = true }, "direction");
+        await s.CompleteAsync(id, "Task_CountersignAnswer", new { answerApproved = true }, "resp.reclamations");
+        var signed = (await s.ComplaintAsync(id))["complaint"]!;
+        signed["answerValidatedBy"]!.GetValue<string>().Should().Be("direction");
+        signed["answerCountersignedBy"]!.GetValue<string>().Should().Be("resp.reclamations");
+        signed["answerCountersignedAt"].Should().NotBeNull();
 
-        var answer = (await s.MailsAsync(reference)).Should().ContainSingle().Subject;
-        answer.EnvelopeRecipients.Should().Equal("claire.durand@example.org");
+        var answer = (await s.MailsAsync(reference)).Should().ContainSingle(m => m.EnvelopeRecipients.Contains("claire.durand@example.org")).Subject;
         answer.Message.Subject.Should().Contain(reference).And.Contain("Réponse à votre réclamation");
         Text(answer).Should().Contain("Votre avenant est rectifié ce jour.").And.Contain("Commissariat aux Assurances");
         var complaint = (await s.ComplaintAsync(id))["complaint"]!;
@@ -167,8 +175,9 @@ public sealed class ComplaintProcessTests
         complaint["level"]!.GetValue<string>().Should().Be("Second");
         var secondLevel = (await s.ComplaintTasksAsync(id)).Should().ContainSingle().Subject!;
         secondLevel["taskDefinitionKey"]!.GetValue<string>().Should().Be("Task_SecondLevelReview");
-        secondLevel["candidateGroups"]!.AsArray().Select(g => g!.GetValue<string>()).Should().Equal("Direction");
-        await s.CompleteAsync(id, "Task_SecondLevelReview", new { secondLevelDecision = "maintained", secondLevelSummary = "La Direction maintient la position." }, "direction");
+        secondLevel["candidateGroups"]!.AsArray().Select(g => g!.GetValue<string>()).Should().Equal(["ComplaintsOfficer"],
+            "FR (seed 003): the second level is given by the person responsible for the complaint-handling process");
+        await s.CompleteAsync(id, "Task_SecondLevelReview", new { secondLevelDecision = "maintained", secondLevelSummary = "La Direction maintient la position." }, "resp.reclamations");
 
         var second = (await s.MailsAsync(reference)).Should().ContainSingle(m => (m.Message.Subject ?? "").Contains("nouvel examen")).Subject;
         Text(second).Should().Contain("La Direction maintient la position.").And.Contain("La Médiation de l'Assurance");
@@ -187,8 +196,10 @@ public sealed class ComplaintProcessTests
         await s.CompleteAsync(id, "Task_AssignReviewer", new { reviewer = "sophie.bernard" }, "resp.reclamations");
         await s.CompleteAsync(id, "Task_Review", new { reviewOutcome = "legalThreat", findings = "Le client annonce une assignation." }, "sophie.bernard");
 
-        var alert = (await s.MailsAsync(reference)).Should().ContainSingle(m => m.EnvelopeRecipients.Contains("direction@cabinet-test.fr")).Subject;
-        alert.Message.Subject.Should().Contain("Menace");
+        var toDirection = (await s.MailsAsync(reference)).Where(m => m.EnvelopeRecipients.Contains("direction@cabinet-test.fr")).ToList();
+        toDirection.Should().HaveCount(2, "LU: Direction hears of every new complaint on receipt, then of the threat");
+        toDirection[0].Message.Subject.Should().Contain("Nouvelle réclamation");
+        toDirection[1].Message.Subject.Should().Contain("Menace");
         (await s.ComplaintAsync(id))["complaint"]!["status"]!.GetValue<string>().Should().Be("Litigation");
 
         await s.CompleteAsync(id, "Task_DeclareToInsurer", new
@@ -224,7 +235,7 @@ public sealed class ComplaintProcessTests
         var created = await s.RegisterAsync(ComplaintRequests.New("LU-CAA", await NowAsync(s), oral: true));
         var id = created["id"]!.GetValue<string>();
         var reference = created["reference"]!.GetValue<string>();
-        var invitation = (await s.MailsAsync(reference)).Should().ContainSingle().Subject;
+        var invitation = (await s.MailsAsync(reference)).Should().ContainSingle(m => m.EnvelopeRecipients.Contains("claire.durand@example.org")).Subject;
         invitation.Message.Subject.Should().Contain("Invitation à nous écrire");
         Text(invitation).Should().Contain("par écrit");
 
@@ -258,9 +269,10 @@ public sealed class ComplaintProcessTests
         await s.CompleteAsync(id, "Task_PrepareOffer", new { offerText = "Remboursement des frais." });
         await s.CompleteAsync(id, "Task_ApproveOfferPartner", new { offerApproved = true }, "associe.rcp");
         await s.CompleteAsync(id, "Task_ValidateOfferDirection", new { offerApproved = true }, "direction");
+        await s.CompleteAsync(id, "Task_CountersignAnswer", new { answerApproved = true }, "resp.reclamations"); // LU: countersigned
         (await s.ComplaintAsync(id))["complaint"]!["status"]!.GetValue<string>().Should().Be("Answered");
 
-        await s.AdvanceAsync("P2M"); // no reply from the client
+        await s.AdvanceAsync("P2M1D"); // no reply from the client by the end of the day two months after the answer (profile)
         complaint = (await s.ComplaintAsync(id))["complaint"]!;
         complaint["status"]!.GetValue<string>().Should().Be("Closed");
         complaint["clientReaction"]!.GetValue<string>().Should().Be("Sans réponse du client");

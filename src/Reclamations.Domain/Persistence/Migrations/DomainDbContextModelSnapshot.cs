@@ -17,6 +17,23 @@ namespace Reclamations.Domain.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Reclamations.Domain.Audit.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHead", (string)null);
+                });
+
             modelBuilder.Entity("Reclamations.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -37,11 +54,26 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mac")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("User")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ValueDigests")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ComplaintId", "Id");
 
@@ -147,6 +179,35 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.HasIndex("OutboxMessageId");
 
                     b.ToTable("SentLetters", (string)null);
+                });
+
+            modelBuilder.Entity("Reclamations.Domain.Letters.LetterSettingEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "Id");
+
+                    b.ToTable("LetterSettings", (string)null);
                 });
 
             modelBuilder.Entity("Reclamations.Domain.Notifications.TaskDigestEntry", b =>
@@ -274,9 +335,42 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Code");
 
                     b.ToTable("DeadlineProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Reclamations.Domain.Profiles.DeadlineProfileVersion", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code", "Version");
+
+                    b.ToTable("DeadlineProfileVersions", (string)null);
                 });
 
             modelBuilder.Entity("Reclamations.Domain.Register.Category", b =>
@@ -308,10 +402,25 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<DateOnly>("AcknowledgementDueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AcknowledgementReminderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnswerCountersignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerCountersignedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AnswerExpectedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AnswerSummary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnswerValidatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerValidatedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnsweredAt")
@@ -366,6 +475,12 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<bool>("IsOral")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LegalHold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalHoldReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -377,6 +492,9 @@ namespace Reclamations.Domain.Persistence.Migrations
 
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PersonalDataErasedAt")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("PersonsInvolved")
                         .IsRequired()
@@ -392,6 +510,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProfileVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -403,6 +524,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<DateOnly>("ResponseDueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ResponseReminderDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reviewer")
                         .HasColumnType("TEXT");
 
@@ -411,6 +535,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("SecondLevelDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SecondLevelReminderDate")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SentAt")
@@ -426,6 +553,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UsualContact")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WrittenConfirmationSentAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -530,7 +660,7 @@ namespace Reclamations.Domain.Persistence.Migrations
 
                             b1.HasKey("ComplaintId");
 
-                            b1.ToTable("Complaints", (string)null);
+                            b1.ToTable("Complaints");
 
                             b1.WithOwner()
                                 .HasForeignKey("ComplaintId");

@@ -81,6 +81,29 @@ public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engi
         }, ct);
     }
 
+    /// <summary>Corrects the dates the deadlines come from: the deadlines are computed again and the timers move.</summary>
+    public async Task<IActionResult> OnPostDatesAsync(string reference, DateTime? receivedAt, DateOnly? sentAt, DateOnly? writtenConfirmationSentAt,
+        string? reason, long revision, CancellationToken ct)
+    {
+        if (!await LoadAsync(reference, ct)) return NotFound();
+        if (receivedAt is null && sentAt is null && writtenConfirmationSentAt is null) return Done(reference, "Indiquez la date à corriger.");
+        try
+        {
+            await service.CorrectDatesAsync(CaseFile.Complaint.Id, new DateCorrection(
+                receivedAt is { } local ? ZonedTime.AtLocal(local, Shared.FrenchDates.Zone) : null, sentAt, writtenConfirmationSentAt, reason),
+                HttpContext.GetActor(), revision, ct);
+        }
+        catch (ComplaintConflictException)
+        {
+            return Done(reference, "Le dossier a été modifié entre-temps : rechargez-le et recommencez.");
+        }
+        catch (RegisterValidationException e)
+        {
+            return Done(reference, string.Join(" ", e.Errors.Select(x => x.Message)));
+        }
+        return Done(reference, "Les dates sont corrigées, les échéances recalculées et les relances déplacées ; la correction est tracée.");
+    }
+
     public async Task<IActionResult> OnPostHandlerAsync(string reference, string? handler, string? reason, long revision, CancellationToken ct)
     {
         if (!await LoadAsync(reference, ct)) return NotFound();
@@ -112,7 +135,7 @@ public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engi
 
     public string DaysLeft(DateOnly due)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Shared.FrenchDates.Zone).DateTime);
+        var today = ZonedTime.LocalDate(time.GetUtcNow(), Shared.FrenchDates.Zone);
         var days = due.DayNumber - today.DayNumber;
         return days switch
         {

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using System.Globalization;
 using Reclamations.Domain.Register;
 
@@ -48,7 +49,7 @@ public sealed class IntakeForm
             PostalAddress = Empty(Address), Phone = Empty(Phone),
         },
         ReceivedAt = DateTime.TryParse(ReceivedAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var received)
-            ? new DateTimeOffset(received, zone.GetUtcOffset(received))
+            ? ZonedTime.AtLocal(received, zone)
             : null,
         SentAt = DateOnly.TryParse(SentAt, CultureInfo.InvariantCulture, out var sent) ? sent : null,
         Channel = Enum.TryParse<ComplaintChannel>(Channel, out var channel) ? channel : null,

@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -34,7 +35,7 @@ public sealed class NewModel(ComplaintService service, ComplaintRegister registe
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), FrenchDates.Zone);
+        var now = ZonedTime.InZone(time.GetUtcNow(), FrenchDates.Zone);
         Form = new IntakeForm { ReceivedAt = now.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) };
         await LoadListsAsync(ct);
         Form.Profile = Profiles.FirstOrDefault()?.Code;

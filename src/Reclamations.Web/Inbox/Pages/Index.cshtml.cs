@@ -33,7 +33,7 @@ public sealed class IndexModel(TaskInbox inbox, ProcessEngine engine, Reclamatio
         var all = await inbox.ForAsync(actor, ct);
         _names = await users.NamesAsync(ct);
         TaskKinds = all.Select(t => (t.TaskDefinitionKey, t.Name ?? t.TaskDefinitionKey)).Distinct().OrderBy(k => k.Item2).ToList();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Reclamations.Web.Shared.FrenchDates.Zone).DateTime);
+        var today = ZonedTime.LocalDate(time.GetUtcNow(), Reclamations.Web.Shared.FrenchDates.Zone);
         var soon = DueSoonCalendar.AddWorkingDays(today, 2);
         Tasks = all
             .Where(t => string.IsNullOrWhiteSpace(reference) || (t.BusinessKey ?? "").Contains(reference.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -58,7 +58,7 @@ public sealed class IndexModel(TaskInbox inbox, ProcessEngine engine, Reclamatio
     {
         null => "",
         { } due when due < now => "overdue",
-        { } due when DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due, Reclamations.Web.Shared.FrenchDates.Zone).DateTime) <= soon => "soon",
+        { } due when ZonedTime.LocalDate(due, Reclamations.Web.Shared.FrenchDates.Zone) <= soon => "soon",
         _ => "",
     };
 

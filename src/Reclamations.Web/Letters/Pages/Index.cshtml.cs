@@ -1,3 +1,4 @@
+using Reclamations.Engine.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,7 @@ public sealed class IndexModel(LetterDesk desk, TimeProvider time) : PageModel
         var groups = HttpContext.GetActor().Groups;
         ToPrint = (await desk.ToPrintAsync(ct)).Where(i => i.Letter.ReadableBy(groups)).ToList();
         Failed = await desk.FailedAsync(ct);
-        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), FrenchDates.Zone).DateTime).ToString("yyyy-MM-dd");
+        Today = ZonedTime.LocalDate(time.GetUtcNow(), FrenchDates.Zone).ToString("yyyy-MM-dd");
     }
 
     public async Task<IActionResult> OnPostPostedAsync(Guid id, DateOnly? postedOn, CancellationToken ct)
