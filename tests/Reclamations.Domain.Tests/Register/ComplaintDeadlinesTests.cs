@@ -22,7 +22,10 @@ public sealed class ComplaintDeadlinesTests
         stored.ResponseDueDate.Should().Be(new DateOnly(2026, 4, 27));
         stored.ExternalRecourseFrom.Should().Be(new DateOnly(2026, 4, 27));
         stored.ExternalRecourseUntil.Should().Be(new DateOnly(2027, 2, 27));
-        stored.SecondLevelDueDate.Should().BeNull();
+        stored.SecondLevelDueDate.Should().Be(new DateOnly(2026, 4, 27), "ACPR: one clock for every internal level");
+        stored.ProfileVersion.Should().Be(1);
+        stored.AcknowledgementReminderDate.Should().Be(new DateOnly(2026, 3, 9));
+        stored.ResponseReminderDate.Should().Be(new DateOnly(2026, 4, 17));
     }
 
     [Fact]

@@ -49,7 +49,12 @@ public sealed class LetterComplianceTests
         if (beforeAnswer is not null)
             await s.Services.GetRequiredService<ComplaintRegister>().UpdateAsync(Guid.Parse(id), "test", "Correction", beforeAnswer);
         await s.CompleteAsync(id, "Task_DraftImmediateAnswer", new { reviewOutcome = "unfounded", answerSummary = "Le refus est conforme au contrat." });
-        var mail = (await s.MailsAsync(reference)).Should().ContainSingle().Subject;
+        // Under a profile whose answers Direction validates and the complaints officer countersigns (LU, seed 004).
+        if ((await s.OpenTaskKeysAsync(id)).Contains("Task_ValidateAnswerDirection"))
+            await s.CompleteAsync(id, "Task_ValidateAnswerDirection", new { answerApproved = true }, "direction");
+        if ((await s.OpenTaskKeysAsync(id)).Contains("Task_CountersignAnswer"))
+            await s.CompleteAsync(id, "Task_CountersignAnswer", new { answerApproved = true }, "resp.reclamations");
+        var mail = (await s.MailsAsync(reference)).Should().ContainSingle(m => m.EnvelopeRecipients.Contains("claire.durand@example.org")).Subject;
         return ((await s.ComplaintAsync(id))["complaint"]!, mail.Message.TextBody ?? "");
     }
 
