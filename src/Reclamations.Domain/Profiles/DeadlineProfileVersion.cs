@@ -13,4 +13,7 @@ public sealed class DeadlineProfileVersion
     public required DateTimeOffset SavedAt { get; init; }
 
     public required string SavedBy { get; init; }
+
+    /// <summary>The profile as this version stored it.</summary>
+    public Deadlines.DeadlineProfile ReadProfile() => DeadlineProfileJson.Read(Json);
 }

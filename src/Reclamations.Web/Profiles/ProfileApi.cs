@@ -23,10 +23,24 @@ public static class ProfileApi
             .WithSummary("Replaces a deadline profile (new complaints get it; registered ones keep their deadlines).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .RequireAuthorization(Policies.ManagesProcess);
+        profiles.MapGet("/{code}/versions", VersionsAsync).WithName("ListProfileVersions")
+            .WithSummary("Every saved version of a profile, oldest first, with who saved it and when (complaints record the version they used).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         profiles.MapGet("/{code}/deadlines", ComputeDeadlinesAsync).WithName("ComputeDeadlines")
             .WithSummary("The deadlines the profile gives a complaint received on receivedAt (and sent on sentAt).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    /// <summary>One saved version of a profile.</summary>
+    public sealed record ProfileVersionResponse(int Version, DateTimeOffset SavedAt, string SavedBy, DeadlineProfile Profile);
+
+    public static async Task<Ok<IReadOnlyList<ProfileVersionResponse>>> VersionsAsync(string code, DeadlineProfileStore store, CancellationToken ct)
+    {
+        await store.GetAsync(code, ct); // an unknown code is a 404 naming it
+        IReadOnlyList<ProfileVersionResponse> versions = (await store.VersionsAsync(code, ct))
+            .Select(v => new ProfileVersionResponse(v.Version, v.SavedAt, v.SavedBy, v.ReadProfile())).ToList();
+        return TypedResults.Ok(versions);
     }
 
     public static async Task<Ok<IReadOnlyList<DeadlineProfile>>> ListAsync(int? firstResult, int? maxResults, HttpContext http,

@@ -68,6 +68,9 @@ public sealed class DeadlineWatchTests
         var second = (await s.ComplaintAsync(after["id"]!.GetValue<string>()))["complaint"]!;
         first["profileVersion"]!.GetValue<int>().Should().Be(1);
         second["profileVersion"]!.GetValue<int>().Should().Be(2);
+        var versions = (await (await owner.GetAsync("/api/profiles/LU-CAA/versions")).JsonAsync()).AsArray();
+        versions.Select(v => (v!["version"]!.GetValue<int>(), v["savedBy"]!.GetValue<string>())).Should().Equal((1, "system"), (2, "owner"));
+        versions[1]!["profile"]!["acknowledgementWorkingDays"]!.GetValue<int>().Should().Be(25);
         DateOnly.Parse(second["acknowledgementDueDate"]!.GetValue<string>())
             .Should().BeAfter(DateOnly.Parse(first["acknowledgementDueDate"]!.GetValue<string>()));
 
