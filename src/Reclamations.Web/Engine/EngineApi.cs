@@ -82,6 +82,7 @@ public static class EngineApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapOperatorApi();
+        api.MapMigrationApi();
         MapClock(app, api);
         return app;
     }

@@ -90,6 +90,9 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         // Operator tools: the operators (Admin), checked by the engine before the instance is looked up.
         Route("POST", $"/api/engine/process-instances/{unknown}/cancel", HttpStatusCode.BadRequest, "Admin"); // no reason given
         Route("POST", $"/api/engine/jobs/{unknown}/retry", HttpStatusCode.NotFound, "Admin");
+        // Migrating instances between versions: the operators (an empty plan request is then a 400).
+        Route("POST", "/api/engine/migration/generate", HttpStatusCode.BadRequest, "Admin");
+        Route("POST", "/api/engine/migration/execute", HttpStatusCode.BadRequest, "Admin");
         // The register page and its export: complaint handlers, and the process owner (personal data masked).
         Route("GET", "/registre", HttpStatusCode.OK, "ProcessOwner", "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("GET", "/registre/export.csv", HttpStatusCode.OK, "ProcessOwner", "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Reclamations.Engine.Api;
+using Reclamations.Engine.Model;
+using Reclamations.Engine.Persistence;
+
+namespace Reclamations.Engine.Runtime;
+
+public sealed partial class ProcessEngine
+{
+    /// <summary>Camunda 7's <c>createMigrationPlan(...).mapEqualActivities()</c>: every element of the source version mapped
+    /// onto the element with the same id and kind in the target (an operator edits the list before validating).</summary>
+    /// <exception cref="NotFoundException">A version does not exist.</exception>
+    public async Task<MigrationPlan> CreateMigrationPlanAsync(string sourceDefinitionId, string targetDefinitionId, Actor actor,
+        CancellationToken ct = default)
+    {
+        RequireOperator(actor, "plan a migration");
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var (source, target) = (await ModelAsync(db, sourceDefinitionId, ct), await ModelAsync(db, targetDefinitionId, ct));
+        return new MigrationPlan(sourceDefinitionId, targetDefinitionId, InstanceMigration.EqualActivities(source.Model, target.Model));
+    }
+
+    /// <summary>What <see cref="MigrateAsync"/> would do for each instance, changing nothing: the moves, the triggers the target
+    /// arms anew, or the problems naming the elements that refuse it.</summary>
+    public Task<IReadOnlyList<InstanceMigrationReport>> ValidateMigrationAsync(MigrationPlan plan, IReadOnlyList<Guid> instanceIds, Actor actor,
+        CancellationToken ct = default) => RunMigrationAsync(plan, instanceIds, actor, execute: false, ct);
+
+    /// <summary>Camunda 7's migration: each instance of the plan's source version moves onto the target version in its own
+    /// transaction (an instance refused by the plan stays as it was, the others move), with a history row
+    /// <c>ProcessInstanceMigrated</c>. Instances keep their variables, tasks (and their assignees), timers' dates and messages;
+    /// the target's new boundary events and event subprocess starts on what they wait in are armed.</summary>
+    /// <exception cref="ForbiddenException">The actor is not an operator.</exception>
+    /// <exception cref="NotFoundException">A version or an instance does not exist.</exception>
+    public Task<IReadOnlyList<InstanceMigrationReport>> MigrateAsync(MigrationPlan plan, IReadOnlyList<Guid> instanceIds, Actor actor,
+        CancellationToken ct = default) => RunMigrationAsync(plan, instanceIds, actor, execute: true, ct);
+
+    private async Task<IReadOnlyList<InstanceMigrationReport>> RunMigrationAsync(MigrationPlan plan, IReadOnlyList<Guid> instanceIds,
+        Actor actor, bool execute, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(instanceIds);
+        RequireOperator(actor, "migrate process instances");
+        if (instanceIds.Count == 0) throw new RejectedException("processInstanceIds: name the instances to migrate.");
+        var reports = new List<InstanceMigrationReport>();
+        foreach (var id in instanceIds.Distinct())
+        {
+            InstanceMigrationReport? report = null;
+            try
+            {
+                await _executor.ExecuteAsync(actor, async (ctx, runner) =>
+                {
+                    var (_, sourceModel) = await ModelAsync(ctx.Db, plan.SourceProcessDefinitionId, ct);
+                    var (target, targetModel) = await ModelAsync(ctx.Db, plan.TargetProcessDefinitionId, ct);
+                    var state = await ctx.LoadInstanceAsync(id, ct);
+                    var incidents = await ctx.Db.Incidents.Where(i => i.ProcessInstanceId == id && i.ResolvedAt == null).ToListAsync(ct);
+                    var (map, problems) = InstanceMigration.Check(state, sourceModel, targetModel, plan, incidents.Select(i => i.ActivityId));
+                    var moves = Waiting(state).Where(map.ContainsKey).Select(a => new MigrationInstruction(a, map[a])).ToList();
+                    if (problems.Count > 0 || !execute)
+                    {
+                        report = new(id, false, moves, execute ? [] : NewTriggers(state, targetModel, map), problems);
+                        if (problems.Count > 0 && execute) throw new MigrationRefusedException();
+                        return false;
+                    }
+                    var armed = runner.Migrate(state, target, targetModel, map, incidents);
+                    report = new(id, true, moves, armed, []);
+                    return true;
+                }, ct);
+            }
+            catch (MigrationRefusedException)
+            {
+                // Nothing of the refused instance was written; its report names why.
+            }
+            reports.Add(report!);
+        }
+        return reports;
+    }
+
+    private static IEnumerable<string> Waiting(InstanceState state) =>
+        state.Executions.Where(e => e.ParentId is not null).Select(e => e.ActivityId)
+            .Concat(state.Jobs.Select(j => j.ActivityId)).Concat(state.Subscriptions.Select(s => s.ActivityId))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+    /// <summary>The triggers the target adds on what the instance waits in (for the validation's preview).</summary>
+    private static List<string> NewTriggers(InstanceState state, ProcessModel target, IReadOnlyDictionary<string, string> map)
+    {
+        var carried = map.Values.ToHashSet(StringComparer.Ordinal);
+        var found = new List<string>();
+        foreach (var execution in state.Executions)
+        {
+            if (!map.TryGetValue(execution.ActivityId, out var mapped) || target.NodesById.GetValueOrDefault(mapped) is not { } node) continue;
+            if (node is ScopeModel scope && (execution.ParentId is null || node is SubProcess))
+                found.AddRange(scope.EventSubProcesses.SelectMany(e => e.StartEvents).Where(s => s.EventDefinition is not null).Select(s => s.Id));
+            if (node is Activity activity && execution.ParentId is not null && execution.LoopCounter is null)
+                found.AddRange(activity.BoundaryEvents.Select(b => b.Id));
+        }
+        return found.Where(t => !carried.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<(ProcessDefinitionEntity Definition, ProcessModel Model)> ModelAsync(EngineDbContext db, string definitionId,
+        CancellationToken ct)
+    {
+        var definition = await db.ProcessDefinitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == definitionId, ct)
+            ?? throw new NotFoundException($"Process definition '{definitionId}' does not exist.");
+        return (definition, await _runtime.Definitions.GetModelAsync(db, definitionId, ct));
+    }
+
+    /// <summary>Rolls back a refused instance's command (its report is already made).</summary>
+    private sealed class MigrationRefusedException : Exception;
+}
