@@ -8,7 +8,7 @@ public sealed record BpmnResource(string Name, string Xml);
 public sealed record DeployedDefinition(string Id, string Key, int Version, string? Name, bool IsNew, string? NotDeployed = null);
 
 public sealed record ProcessDefinitionInfo(string Id, string Key, int Version, string? Name, string? ResourceName, DateTimeOffset DeployedAt,
-    string? Source = null);
+    string? Source = null, string? DeployedBy = null, string? Comment = null);
 
 public sealed record ProcessInstanceInfo(
     Guid Id,

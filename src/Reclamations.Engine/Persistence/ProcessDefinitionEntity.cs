@@ -16,6 +16,12 @@ public sealed class ProcessDefinitionEntity
     /// workflows folder). Versions deployed before this was recorded count as "api".</summary>
     public string Source { get; set; } = ApiSource;
 
+    /// <summary>Who deployed this version ("system" for the start-up deployment of the workflows folder).</summary>
+    public string? DeployedBy { get; set; }
+
+    /// <summary>The deployer's comment (what changed and why), when given.</summary>
+    public string? Comment { get; set; }
+
     public const string ApiSource = "api";
     public const string FileSourcePrefix = "file:";
 }

@@ -13,7 +13,7 @@ public sealed partial class ProcessEngine
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var all = await db.ProcessDefinitions.AsNoTracking().OrderBy(d => d.Key).ThenBy(d => d.Version)
-            .Select(d => new ProcessDefinitionInfo(d.Id, d.Key, d.Version, d.Name, d.ResourceName, d.DeployedAt, d.Source))
+            .Select(d => new ProcessDefinitionInfo(d.Id, d.Key, d.Version, d.Name, d.ResourceName, d.DeployedAt, d.Source, d.DeployedBy, d.Comment))
             .ToListAsync(ct);
         return latestOnly ? all.GroupBy(d => d.Key).Select(g => g.Last()).ToList() : all;
     }

@@ -35,10 +35,23 @@ public sealed partial class ProcessEngine
     public Task<IReadOnlyList<DeployedDefinition>> DeployAsync(IReadOnlyList<BpmnResource> resources, CancellationToken ct = default) =>
         DeployAsync(resources, DeploymentSource.Api, ct);
 
+    /// <summary>Deploys through the API (or the studio) as <paramref name="deployer"/>, who is recorded on each new version with
+    /// <paramref name="comment"/> (at most 2,000 characters) and in the history.</summary>
+    public Task<IReadOnlyList<DeployedDefinition>> DeployAsync(IReadOnlyList<BpmnResource> resources, Actor deployer, string? comment,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(deployer);
+        if (comment?.Length > 2000) throw new RejectedException("comment: at most 2,000 characters.");
+        return DeployAsync(resources, DeploymentSource.Api, ct, deployer, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+    }
+
     /// <summary>Deploys BPMN files from <paramref name="source"/>: all or nothing (see <see cref="DeploymentSource"/> for when a
     /// file makes a new version).</summary>
-    public async Task<IReadOnlyList<DeployedDefinition>> DeployAsync(IReadOnlyList<BpmnResource> resources, DeploymentSource source,
-        CancellationToken ct = default)
+    public Task<IReadOnlyList<DeployedDefinition>> DeployAsync(IReadOnlyList<BpmnResource> resources, DeploymentSource source,
+        CancellationToken ct = default) => DeployAsync(resources, source, ct, Actor.System, null);
+
+    private async Task<IReadOnlyList<DeployedDefinition>> DeployAsync(IReadOnlyList<BpmnResource> resources, DeploymentSource source,
+        CancellationToken ct, Actor deployer, string? comment)
     {
         var errors = new List<BpmnValidationError>();
         var parsed = new List<(BpmnResource Resource, ProcessModel Model)>();
@@ -63,7 +76,7 @@ public sealed partial class ProcessEngine
             errors.Add(new BpmnValidationError(duplicate.Key, $"Process '{duplicate.Key}' is defined in more than one file of this deployment."));
         if (errors.Count > 0) throw new BpmnValidationException(errors);
 
-        return await _executor.ExecuteAsync(Actor.System, async (ctx, runner) =>
+        return await _executor.ExecuteAsync(deployer, async (ctx, runner) =>
         {
             var results = new List<DeployedDefinition>();
             foreach (var (resource, model) in parsed)
@@ -89,7 +102,7 @@ public sealed partial class ProcessEngine
                 var definition = new ProcessDefinitionEntity
                 {
                     Id = $"{model.Id}:{version}", Key = model.Id, Version = version, Name = model.Name, ResourceName = resource.Name,
-                    Xml = resource.Xml, XmlHash = hash, DeployedAt = ctx.Now, Source = origin,
+                    Xml = resource.Xml, XmlHash = hash, DeployedAt = ctx.Now, Source = origin, DeployedBy = deployer.Id, Comment = comment,
                 };
                 ctx.Db.ProcessDefinitions.Add(definition);
                 // Cached only once committed: a rolled-back deployment must not leave its model under an id a later one reuses.

@@ -117,8 +117,8 @@ public static class EngineApi
         return TypedResults.Ok(new AdvanceClockResponse(manual.GetUtcNow(), executed));
     }
 
-    public static async Task<Results<Created<DeploymentResponse>, ProblemHttpResult>> DeployAsync(HttpRequest request, ProcessEngine engine,
-        EngineRuntime runtime, CancellationToken ct)
+    public static async Task<Results<Created<DeploymentResponse>, ProblemHttpResult>> DeployAsync(HttpRequest request, string? comment,
+        ProcessEngine engine, EngineRuntime runtime, CancellationToken ct)
     {
         var limit = DeploymentBody.Limit(runtime.Options);
         if (!DeploymentBody.Restrict(request, limit)) return DeploymentBody.TooLarge(limit);
@@ -135,7 +135,7 @@ public static class EngineApi
         }
         if (resources.Count == 0)
             return TypedResults.Problem(statusCode: 400, title: "Bad request", detail: "Send one BPMN file as application/xml, or several as multipart/form-data.");
-        var deployed = await engine.DeployAsync(resources, ct);
+        var deployed = await engine.DeployAsync(resources, request.HttpContext.GetActor(), comment, ct);
         return TypedResults.Created("/api/engine/process-definitions",
             new DeploymentResponse(deployed.Select(d => new DeployedDefinitionResponse(d.Id, d.Key, d.Version, d.Name)).ToList()));
     }

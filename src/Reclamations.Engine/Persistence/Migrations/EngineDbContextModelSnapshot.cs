@@ -332,8 +332,14 @@ namespace Reclamations.Engine.Persistence.Migrations
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DeployedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeployedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
                         .IsRequired()
