@@ -8,6 +8,14 @@ public static class ComplaintProcess
     public const string ClientReplyMessage = "client-reply";
     public const string PressInquiryMessage = "press-inquiry";
 
+    /// <summary>Where a reopened complaint's new instance starts: its acknowledgement branch done (a token waits at the
+    /// handling join), a new reviewer to appoint. No change of the diagram is needed.</summary>
+    public static readonly IReadOnlyList<Reclamations.Engine.Api.ModificationInstruction> ReopenedStart =
+    [
+        new(Reclamations.Engine.Api.ModificationKind.StartAfterActivity, "Task_RecordAcknowledgement"),
+        new(Reclamations.Engine.Api.ModificationKind.StartBeforeActivity, "Task_AssignReviewer"),
+    ];
+
     public static class Topics
     {
         public const string SendLetter = "send-letter";
