@@ -146,6 +146,8 @@ public sealed class ReferralsReopeningTests
         // The register keeps one row, flagged.
         var register = (await (await s.Client.GetAsync("/api/complaints")).JsonAsync()).AsArray();
         register.Should().ContainSingle();
+        var csv = await s.Client.GetStringAsync("/registre/export.csv");
+        csv.Should().Contain("Rouverte").And.Contain("1 fois");
         (await (await s.Client.GetAsync($"/api/complaints/{id}")).JsonAsync())["timeline"]!.AsArray()
             .Select(a => a!["action"]!.GetValue<string>()).Should().Contain(a => a.Contains("Réouverture") && a.Contains("formulé une réclamation"));
     }
