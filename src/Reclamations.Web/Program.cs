@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Reclamations.Web.Accounts;
+using Reclamations.Web.Admin;
 using Reclamations.Web.Complaints;
 using Reclamations.Web.Compliance;
 using Scalar.AspNetCore;
@@ -46,6 +47,9 @@ app.MapProfileApi();
 app.MapComplianceApi();
 app.MapLetterSettingsApi();
 app.MapComplaintDatesApi();
+app.MapCategoryApi();
+app.MapReferralApi();
+app.MapReopeningApi();
 app.MapSignOut();
 app.MapRegisterExport();
 app.MapRazorPages();

@@ -28,6 +28,10 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
     public DbSet<DeadlineProfileEntity> DeadlineProfiles => Set<DeadlineProfileEntity>();
     public DbSet<DeadlineProfileVersion> DeadlineProfileVersions => Set<DeadlineProfileVersion>();
     public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<CategoryChange> CategoryChanges => Set<CategoryChange>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<TaskDigestState> TaskDigestStates => Set<TaskDigestState>();
     public DbSet<TaskDigestEntry> TaskDigestEntries => Set<TaskDigestEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
@@ -66,6 +70,12 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
                 c.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
             });
             e.Navigation(x => x.Complainant).IsRequired();
+            e.OwnsOne(x => x.Representative, r =>
+            {
+                r.Property(x => x.Name).HasMaxLength(200);
+                r.Property(x => x.Capacity).HasConversion<string>().HasMaxLength(32);
+            });
+            e.Property(x => x.ReceivedThrough).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(32);
             e.Property(x => x.Level).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
@@ -136,6 +146,21 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
         {
             e.ToTable("Categories");
             e.HasKey(x => x.Code);
+            e.Property(x => x.CaaType).HasMaxLength(32);
+        });
+
+        b.Entity<CategoryChange>(e =>
+        {
+            e.ToTable("CategoryChanges");
+            e.HasIndex(x => x.Code);
+        });
+
+        b.Entity<Referral>(e =>
+        {
+            e.ToTable("Referrals");
+            e.Property(x => x.Body).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.ComplaintId);
         });
         b.Entity<TaskDigestState>(e =>
         {

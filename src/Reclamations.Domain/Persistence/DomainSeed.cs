@@ -27,7 +27,7 @@ internal static class DomainSeed
         {
             foreach (var category in DefaultCategories.All)
             {
-                db.Categories.Add(new Category { Code = category.Code, Label = category.Label, SortOrder = category.SortOrder });
+                db.Categories.Add(new Category { Code = category.Code, Label = category.Label, SortOrder = category.SortOrder, CaaType = category.CaaType });
             }
         }
 

@@ -14,6 +14,21 @@ public sealed class Complaint
 
     public required Complainant Complainant { get; set; }
 
+    /// <summary>The representative (mandataire, ayant droit; ACPR counts them as complainants) who makes the complaint for the
+    /// client: the letters go to them and name the client. Null: the client complains in person.</summary>
+    public Representative? Representative { get; set; }
+
+    /// <summary>The complaint reached the firm through the mediator or the CAA (their reference below); null: directly.</summary>
+    public ReferralBody? ReceivedThrough { get; set; }
+
+    public string? ReceivedThroughReference { get; set; }
+
+    /// <summary>How many times the complaint was reopened after being closed (reporting counts it once, flagged).</summary>
+    public int ReopenCount { get; set; }
+
+    /// <summary>The dates it was reopened on (the deadlines then run again from the latest).</summary>
+    public List<DateOnly> ReopenedOn { get; set; } = [];
+
     /// <summary>The date the first written complaint was sent (postmark, email date), when known.</summary>
     public DateOnly? SentAt { get; set; }
 

@@ -43,7 +43,7 @@ public sealed partial class ComplaintRegister
         var stored = string.IsNullOrWhiteSpace(input.Profile) ? null : await DeadlineProfileStore.FindVersionAsync(db, input.Profile, cancellationToken);
         var profile = stored?.Profile;
         var categoryExists = !string.IsNullOrWhiteSpace(input.Category)
-            && await db.Categories.AnyAsync(c => c.Code == input.Category, cancellationToken);
+            && await db.Categories.AnyAsync(c => c.Code == input.Category && c.IsActive, cancellationToken);
         var now = _timeProvider.GetUtcNow();
         var zone = profile is null ? _firmZone : ZonedTime.FindZone(profile.TimeZoneId, nameof(input.Profile));
         DateOnly? receivedDate = input.ReceivedAt is { } at ? LocalDate(at, zone) : null;
@@ -146,6 +146,13 @@ public sealed partial class ComplaintRegister
         UsualContact = Trimmed(input.UsualContact),
         Handler = Trimmed(input.Handler),
         Reviewer = Trimmed(input.Reviewer),
+        Representative = input.Representative is { } r ? new Representative
+        {
+            Name = r.Name!.Trim(), Capacity = r.Capacity!.Value, Email = Trimmed(r.Email), PostalAddress = Trimmed(r.PostalAddress),
+            Phone = Trimmed(r.Phone),
+        } : null,
+        ReceivedThrough = input.ReceivedThrough,
+        ReceivedThroughReference = Trimmed(input.ReceivedThroughReference),
         ProfileCode = profile.Code,
         Level = ComplaintLevel.First,
         Status = ComplaintStatus.Registered,

@@ -95,7 +95,21 @@ internal static class ComplaintValidator
         }
         else if (!categoryExists)
         {
-            errors.Add(new("category", $"La catégorie « {input.Category} » n'existe pas."));
+            errors.Add(new("category", $"La catégorie « {input.Category} » n'existe pas ou n'est plus active."));
+        }
+
+        RepresentativeValidator.Validate(errors, input.Representative);
+        if (input.ReceivedThrough is { } through && !Enum.IsDefined(through))
+        {
+            errors.Add(new("receivedThrough", "Provenance inconnue (attendu : Mediator ou Caa)."));
+        }
+        else if (input.ReceivedThrough is not null && string.IsNullOrWhiteSpace(input.ReceivedThroughReference))
+        {
+            errors.Add(new("receivedThroughReference", "La référence du dossier chez le médiateur ou le CAA est obligatoire pour une réclamation transmise par eux."));
+        }
+        else if (input.ReceivedThrough is null && !string.IsNullOrWhiteSpace(input.ReceivedThroughReference))
+        {
+            errors.Add(new("receivedThrough", "Indiquez par qui la réclamation a été transmise (Mediator ou Caa) avec sa référence."));
         }
 
         Names(errors, "personsInvolved", input.PersonsInvolved);
@@ -118,7 +132,7 @@ internal static class ComplaintValidator
         }
     }
 
-    private static bool IsEmail(string value) =>
+    internal static bool IsEmail(string value) =>
         MailAddress.TryCreate(value.Trim(), out var address)
         && string.Equals(address.Address, value.Trim(), StringComparison.OrdinalIgnoreCase)
         && address.Host.Contains('.', StringComparison.Ordinal);

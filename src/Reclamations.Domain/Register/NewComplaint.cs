@@ -41,6 +41,14 @@ public sealed record NewComplaint
 
     public string? Reviewer { get; init; }
 
+    /// <summary>The representative (mandataire, ayant droit) who makes the complaint for the client, if any: letters go to them.</summary>
+    public NewRepresentative? Representative { get; init; }
+
+    /// <summary>The complaint reached the firm through the mediator or the CAA (with their reference), if so.</summary>
+    public ReferralBody? ReceivedThrough { get; init; }
+
+    public string? ReceivedThroughReference { get; init; }
+
     /// <summary>Deadline profile code, e.g. <c>FR-ACPR</c>.</summary>
     public string? Profile { get; init; }
 }

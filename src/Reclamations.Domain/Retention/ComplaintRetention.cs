@@ -133,12 +133,13 @@ public sealed class ComplaintRetention(IDbContextFactory<DomainDbContext> dbFact
         c.UsualContact = null;
         c.AnswerSummary = null;
         c.ClientReaction = null;
+        if (c.Representative is not null) c.Representative = new Representative { Name = PersonalData.Erased, Capacity = c.Representative.Capacity };
         c.PersonalDataErasedAt = now;
         c.Revision++;
         return
         [
             "complainant.name", "complainant.email", "complainant.postalAddress", "complainant.phone", "subject", "description",
-            "contractReference", "otherParties", "usualContact", "answerSummary", "clientReaction", "documents", "letters",
+            "contractReference", "otherParties", "usualContact", "answerSummary", "clientReaction", "representative", "documents", "letters",
         ];
     }
 

@@ -8,6 +8,17 @@ public static class ComplaintProcess
     public const string ClientReplyMessage = "client-reply";
     public const string PressInquiryMessage = "press-inquiry";
 
+    /// <summary>Where a reopened complaint's new instance starts (no change of the diagram is needed): an acknowledged
+    /// complaint has its acknowledgement branch done (a token waits at the handling join) and a new reviewer to appoint; one
+    /// never acknowledged (closed as not a complaint) enters the handling step from its start (acknowledgement and reviewer).</summary>
+    public static IReadOnlyList<Reclamations.Engine.Api.ModificationInstruction> ReopenedStart(bool acknowledged) => acknowledged
+        ?
+        [
+            new(Reclamations.Engine.Api.ModificationKind.StartAfterActivity, "Task_RecordAcknowledgement"),
+            new(Reclamations.Engine.Api.ModificationKind.StartBeforeActivity, "Task_AssignReviewer"),
+        ]
+        : [new(Reclamations.Engine.Api.ModificationKind.StartBeforeActivity, "SubProcess_Handling")];
+
     public static class Topics
     {
         public const string SendLetter = "send-letter";

@@ -88,6 +88,39 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
         return revised!;
     }
 
+    /// <summary>Reopens a closed complaint (Staff, ComplaintsOfficer; a reason is required): the register recomputes its deadlines
+    /// from the reopening date with the profile version it records and flags it reopened, and, in the same transaction (the
+    /// engine's), a new instance of <c>complaint-handling</c> (business key = reference) starts at the handling step with those
+    /// deadlines (<see cref="ComplaintProcess.ReopenedStart"/>): an acknowledged complaint starts at the reviewer's appointment,
+    /// one never acknowledged at the handling step's start; the reminders and breaches watch the new dates. The engine refuses an actor who may not start the workflow.</summary>
+    /// <exception cref="RegisterValidationException">No reason, or the complaint is not closed; nothing changed.</exception>
+    public async Task<Complaint> ReopenAsync(Guid complaintId, string? reason, Actor actor, long? expectedRevision = null,
+        CancellationToken ct = default)
+    {
+        var acknowledged = (await register.GetAsync(complaintId, ct)).Complaint.AcknowledgedAt is not null;
+        Complaint? reopened = null;
+        await engine.StartProcessAtAsync(ComplaintProcess.Key, ComplaintProcess.ReopenedStart(acknowledged),
+            async transaction =>
+            {
+                await using var db = DomainDb.On(transaction);
+                var (complaint, _) = await register.ReopenAsync(db, complaintId, reason, actor.Id, expectedRevision, ct);
+                if ((complaint.AcknowledgedAt is not null) != acknowledged)
+                    throw new ComplaintConflictException($"La réclamation {complaint.Reference} a été modifiée entre-temps : recommencez.");
+                var variables = StartVariables(complaint, await register.ProfileOfAsync(db, complaint.Id, ct));
+                variables["acknowledged"] = acknowledged;
+                variables["reopened"] = true;
+                return new ProcessStart(complaint.Reference, variables);
+            },
+            async (transaction, instance) =>
+            {
+                await using var db = DomainDb.On(transaction);
+                reopened = await register.UpdateAsync(db, complaintId, actor.Id, AuditActions.ProcessAttached,
+                    c => c.ProcessInstanceId = instance.Id, cancellationToken: ct);
+            },
+            actor, ct);
+        return reopened!;
+    }
+
     /// <summary>The process variables the workflows rely on (see workflows/README.md), the stored deadlines among them.</summary>
     public static Dictionary<string, object?> StartVariables(Complaint complaint, DeadlineProfile profile)
     {

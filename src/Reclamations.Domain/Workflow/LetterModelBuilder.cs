@@ -35,6 +35,12 @@ internal static class LetterModelBuilder
                 ("address", Lines(complaint.Complainant.PostalAddress))),
             ["handler"] = Handler(complaint, firm, people),
         };
+        // A representative (mandataire, ayant droit) receives the letters, which name the client (templates/_partials).
+        if (complaint.Representative is { } representative)
+            model["representative"] = Map(
+                ("name", representative.Name),
+                ("capacity", RepresentativeCapacities.Label(representative.Capacity)),
+                ("address", Lines(representative.PostalAddress)));
         void Set(string key, object? value)
         {
             if (value is not null && value is not string { Length: 0 }) model[key] = value;

@@ -41,7 +41,7 @@ public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, Mai
                 address, subject, letter.Html, letter.PlainText);
             outboxId = OutboxWriter.Enqueue(db, message, complaint.Id, now).Id;
         }
-        var sent = SentLetter.Create(complaint.Id, template, address ?? $"{complaint.Complainant.Name} (courrier postal)",
+        var sent = SentLetter.Create(complaint.Id, template, address ?? $"{complaint.Representative?.Name ?? complaint.Complainant.Name} (courrier postal)",
             subject, letter.Html, letter.PlainText, now, outboxId, readerGroups);
         db.SentLetters.Add(sent);
         db.AuditEntries.Add(new AuditEntry

@@ -6,7 +6,8 @@ namespace Reclamations.Domain.Workflow;
 
 /// <summary>Writes a letter (topic send-letter, inputs template and recipient): rendered strictly from the register and
 /// the process variables, kept as sent in the case file, and queued in the mail outbox — all in the engine step's
-/// transaction, so a letter exists exactly when the step committed and the outbox sends it once. A complainant without
+/// transaction, so a letter exists exactly when the step committed and the outbox sends it once. A complaint made by a representative
+/// goes to the representative. A complainant without
 /// an e-mail address gets the letter by post: it is kept, marked for printing, and not mailed. Outside Development no letter
 /// leaves while the firm's identity is incomplete: the step fails naming the missing settings, and the engine's incident
 /// carries that message until the identity is completed and the job retried.</summary>
@@ -23,7 +24,7 @@ public sealed class SendLetterHandler(LetterWriter writer) : IServiceTaskHandler
                         ?? throw new InvalidOperationException($"La réclamation {id} n'existe pas.");
         var address = recipient switch
         {
-            "complainant" => complaint.Complainant.Email,
+            "complainant" => complaint.Representative is { } representative ? representative.Email : complaint.Complainant.Email,
             "insurer" => WorkflowVariables.Text(context.Variables, "insurerEmail"),
             "counsel" => WorkflowVariables.Text(context.Variables, "counselEmail"),
             _ => throw new InvalidOperationException($"Destinataire inconnu : « {recipient} »."),

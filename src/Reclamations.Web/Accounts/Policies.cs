@@ -31,6 +31,10 @@ public static class Policies
     /// <summary>The inspector's export of a case file: compliance, and Direction who answers the supervisor.</summary>
     public const string ExportsCaseFile = nameof(ExportsCaseFile);
 
+    /// <summary>Keeping a case file's external steps: referrals to / from the mediator and the CAA, reopening a closed
+    /// complaint (Staff and the complaints officer).</summary>
+    public const string KeepsCaseFile = nameof(KeepsCaseFile);
+
     public static readonly string[] ComplaintHandlers =
         [Roles.Staff, Roles.ComplaintsOfficer, Roles.Reviewer, Roles.Direction, Roles.LegalPartner];
 
@@ -44,5 +48,6 @@ public static class Policies
         .AddPolicy(Administers, p => p.RequireRole(Roles.Admin))
         .AddPolicy(Litigation, p => p.RequireRole(LitigationRoles))
         .AddPolicy(Compliance, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Admin))
+        .AddPolicy(KeepsCaseFile, p => p.RequireRole(Roles.Staff, Roles.ComplaintsOfficer))
         .AddPolicy(ExportsCaseFile, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Direction, Roles.Admin));
 }

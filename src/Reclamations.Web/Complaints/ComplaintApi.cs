@@ -48,7 +48,7 @@ public static class ComplaintApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/api/categories", ListCategoriesAsync).WithTags("Complaints").WithName("Categories")
-            .WithSummary("The register's complaint categories.").RequireAuthorization()
+            .WithSummary("The register's complaint categories, each with its CAA reporting type (seed 004's seven).").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
@@ -159,6 +159,7 @@ public static class ComplaintApi
         return TypedResults.Ok(await register.SetCorrectiveActionStatusAsync(actionId, status, http.GetActor().Id, ct));
     }
 
-    public static async Task<Ok<List<CategoryResponse>>> ListCategoriesAsync(ComplaintRegister register, CancellationToken ct) =>
-        TypedResults.Ok((await register.CategoriesAsync(ct)).Select(c => new CategoryResponse(c.Code, c.Label)).ToList());
+    /// <summary>The categories with their CAA reporting type; <c>includeInactive=false</c>: only those a new complaint may take.</summary>
+    public static async Task<Ok<List<CategoryResponse>>> ListCategoriesAsync(bool? includeInactive, CategoryCatalog catalog, CancellationToken ct) =>
+        TypedResults.Ok((await catalog.ListAsync(includeInactive ?? true, ct)).Select(CategoryResponse.From).ToList());
 }

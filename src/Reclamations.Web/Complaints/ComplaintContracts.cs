@@ -18,7 +18,14 @@ public sealed record RegisterComplaintRequest(
     List<string>? OtherParties,
     string? UsualContact,
     string? Handler,
-    string? Profile);
+    string? Profile,
+    RepresentativeRequest? Representative = null,
+    string? ReceivedThrough = null,
+    string? ReceivedThroughReference = null);
+
+/// <summary>Who complains for the client (mandataire, ayant droit, représentant légal): capacity <c>Agent</c> | <c>Heir</c> |
+/// <c>LegalRepresentative</c>; an e-mail or a postal address is required (the letters go to them).</summary>
+public sealed record RepresentativeRequest(string? Name, string? Capacity, string? Email, string? PostalAddress, string? Phone);
 
 public sealed record RegisterComplaintResponse(Guid Id, string Reference, DateOnly AcknowledgementDueDate, DateOnly ResponseDueDate,
     Guid? ProcessInstanceId, string Status);
@@ -31,4 +38,8 @@ public sealed record CorrectiveActionRequest(string? Description, string? Owner,
 
 public sealed record CorrectiveActionStatusRequest(string? Status);
 
-public sealed record CategoryResponse(string Code, string Label);
+public sealed record CategoryResponse(string Code, string Label, string CaaType, string CaaTypeLabel, int SortOrder, bool IsActive)
+{
+    public static CategoryResponse From(Reclamations.Domain.Register.Category c) =>
+        new(c.Code, c.Label, c.CaaType, Reclamations.Domain.Register.CaaComplaintTypes.Labels.GetValueOrDefault(c.CaaType, c.CaaType), c.SortOrder, c.IsActive);
+}

@@ -10,6 +10,8 @@ internal static class ComplaintRequestMapper
         var errors = new List<FieldError>();
         var kind = ParseEnum<ComplainantKind>(request.Complainant?.Kind, "complainant.kind", errors);
         var channel = ParseEnum<ComplaintChannel>(request.Channel, "channel", errors);
+        var capacity = ParseEnum<RepresentativeCapacity>(request.Representative?.Capacity, "representative.capacity", errors);
+        var through = ParseEnum<ReferralBody>(request.ReceivedThrough, "receivedThrough", errors);
         if (errors.Count > 0) throw new RegisterValidationException(errors);
         return new NewComplaint
         {
@@ -35,10 +37,15 @@ internal static class ComplaintRequestMapper
             UsualContact = request.UsualContact,
             Handler = request.Handler,
             Profile = request.Profile,
+            Representative = request.Representative is { } r
+                ? new NewRepresentative { Name = r.Name, Capacity = capacity, Email = r.Email, PostalAddress = r.PostalAddress, Phone = r.Phone }
+                : null,
+            ReceivedThrough = through,
+            ReceivedThroughReference = request.ReceivedThroughReference,
         };
     }
 
-    private static T? ParseEnum<T>(string? text, string field, List<FieldError> errors) where T : struct, Enum
+    internal static T? ParseEnum<T>(string? text, string field, List<FieldError> errors) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)) return value;

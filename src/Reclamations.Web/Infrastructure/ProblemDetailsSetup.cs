@@ -63,7 +63,7 @@ public static class ProblemDetailsSetup
                 return Invalid(profile.Message, profile.Errors);
             case ComplaintNotFoundException or DocumentNotFoundException or DeadlineProfileNotFoundException:
                 return Problem(404, "Not found", exception.Message);
-            case ComplaintConflictException:
+            case ComplaintConflictException or CategoryInUseException:
                 return Problem(409, "Conflict", exception.Message);
             case DocumentTooLargeException:
                 return Problem(413, "Document too large", exception.Message);

@@ -31,5 +31,14 @@ public static class RegisterRows
         ["Issue"] = c.Outcome ?? "",
         ["Dépassements de délai"] = string.Join(", ", c.DeadlineBreaches),
         ["Clôturée le"] = c.ClosedAt is { } closed ? FrenchDates.Day(closed) : "",
+        // A reopened complaint stays one row (counted once), flagged with its reopenings.
+        ["Rouverte"] = c.ReopenCount == 0 ? "" : $"{c.ReopenCount} fois ({string.Join(", ", c.ReopenedOn.Select(d => FrenchDates.Day(d)))})",
+        ["Représentant"] = c.Representative is not { } r ? "" : personalData ? $"{r.Name} ({RepresentativeCapacities.Label(r.Capacity)})" : Masked,
+        ["Transmise par"] = c.ReceivedThrough switch
+        {
+            ReferralBody.Caa => $"CAA ({c.ReceivedThroughReference})",
+            ReferralBody.Mediator => $"Médiateur ({c.ReceivedThroughReference})",
+            _ => "",
+        },
     };
 }

@@ -87,6 +87,18 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("GET", "/api/complaints", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("GET", $"/api/complaints/{unknown}", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("POST", $"/api/complaints/{unknown}/dates", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
+        // Referrals and reopening: Staff and the complaints officer record them; every complaint handler reads the referrals.
+        Route("GET", $"/api/complaints/{unknown}/referrals", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
+        Route("POST", $"/api/complaints/{unknown}/referrals", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff");
+        Route("POST", $"/api/complaints/{unknown}/referrals/{unknown}/answer", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff");
+        Route("POST", $"/api/complaints/{unknown}/reopen", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff");
+        // The categories: read by any signed-in user, edited by the administrator (an empty body is a 400 naming the fields).
+        Route("GET", "/api/categories", HttpStatusCode.OK, allRoles);
+        Route("POST", "/api/categories", HttpStatusCode.BadRequest, "Admin");
+        Route("PUT", "/api/categories/unknown-category", HttpStatusCode.NotFound, "Admin");
+        Route("DELETE", "/api/categories/unknown-category", HttpStatusCode.NotFound, "Admin");
+        Route("GET", "/api/categories/history", HttpStatusCode.OK, "Admin");
+        Route("GET", "/admin/categories", HttpStatusCode.OK, "Admin");
         // Operator tools: the operators (Admin), checked by the engine before the instance is looked up.
         Route("POST", $"/api/engine/process-instances/{unknown}/cancel", HttpStatusCode.BadRequest, "Admin"); // no reason given
         Route("POST", $"/api/engine/jobs/{unknown}/retry", HttpStatusCode.NotFound, "Admin");

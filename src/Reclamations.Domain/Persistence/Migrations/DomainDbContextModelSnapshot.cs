@@ -378,6 +378,14 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<string>("Code")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CaaType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -388,6 +396,38 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("Categories", (string)null);
+                });
+
+            modelBuilder.Entity("Reclamations.Domain.Register.CategoryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("CategoryChanges", (string)null);
                 });
 
             modelBuilder.Entity("Reclamations.Domain.Register.Complaint", b =>
@@ -516,9 +556,23 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReceivedThrough")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedThroughReference")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ReopenedOn")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ResponseDueDate")
@@ -605,6 +659,49 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.ToTable("CorrectiveActions", (string)null);
                 });
 
+            modelBuilder.Entity("Reclamations.Domain.Register.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirmAnswerDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirmAnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TheirReference")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("Referrals", (string)null);
+                });
+
             modelBuilder.Entity("Reclamations.Domain.Audit.AuditEntry", b =>
                 {
                     b.HasOne("Reclamations.Domain.Register.Complaint", null)
@@ -666,11 +763,54 @@ namespace Reclamations.Domain.Persistence.Migrations
                                 .HasForeignKey("ComplaintId");
                         });
 
+                    b.OwnsOne("Reclamations.Domain.Register.Representative", "Representative", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Capacity")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Email")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Phone")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PostalAddress")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ComplaintId");
+
+                            b1.ToTable("Complaints");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId");
+                        });
+
                     b.Navigation("Complainant")
                         .IsRequired();
+
+                    b.Navigation("Representative");
                 });
 
             modelBuilder.Entity("Reclamations.Domain.Register.CorrectiveAction", b =>
+                {
+                    b.HasOne("Reclamations.Domain.Register.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reclamations.Domain.Register.Referral", b =>
                 {
                     b.HasOne("Reclamations.Domain.Register.Complaint", null)
                         .WithMany()

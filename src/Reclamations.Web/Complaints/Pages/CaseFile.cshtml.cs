@@ -14,7 +14,7 @@ namespace Reclamations.Web.Complaints.Pages;
 /// <summary>The case file: summary, deadlines with days left, the process diagram with its active steps, timeline,
 /// letters, documents, corrective actions, the tasks I may work on, the client's reaction.</summary>
 [Authorize(Policy = Policies.HandlesComplaints)]
-public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engine, ComplaintService service, UserDirectory users,
+public sealed partial class CaseFileModel(ComplaintRegister register, ProcessEngine engine, ComplaintService service, UserDirectory users,
     TimeProvider time) : PageModel
 {
     public ComplaintCaseFile CaseFile { get; private set; } = null!;
@@ -177,6 +177,7 @@ public sealed class CaseFileModel(ComplaintRegister register, ProcessEngine engi
                         ?? CaseFile.Complaint.Category;
         Timeline = CaseFileTimeline.Build(CaseFile, history, NameOf);
         MayRecordReply = CaseFile.Complaint.Status is ComplaintStatus.Answered;
+        await LoadReferralsAsync(register, ct);
         return true;
     }
 }

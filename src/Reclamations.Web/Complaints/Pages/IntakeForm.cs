@@ -28,6 +28,13 @@ public sealed class IntakeForm
     public string? OtherParties { get; set; }
     public string? Handler { get; set; }
     public string? UsualContact { get; set; }
+    public string? RepresentativeName { get; set; }
+    public string? RepresentativeCapacity { get; set; }
+    public string? RepresentativeEmail { get; set; }
+    public string? RepresentativeAddress { get; set; }
+    public string? RepresentativePhone { get; set; }
+    public string? ReceivedThrough { get; set; }
+    public string? ReceivedThroughReference { get; set; }
 
     public static IntakeForm From(IFormCollection form) => new()
     {
@@ -38,6 +45,10 @@ public sealed class IntakeForm
         Contract = form["contract"], Product = form["product"], Insurer = form["insurer"],
         Persons = [.. form["persons"].OfType<string>()], OutsidePersons = form["outsidePersons"], OtherParties = form["otherParties"],
         Handler = form["handler"], UsualContact = form["usualContact"],
+        RepresentativeName = form["representativeName"], RepresentativeCapacity = form["representativeCapacity"],
+        RepresentativeEmail = form["representativeEmail"], RepresentativeAddress = form["representativeAddress"],
+        RepresentativePhone = form["representativePhone"], ReceivedThrough = form["receivedThrough"],
+        ReceivedThroughReference = form["receivedThroughReference"],
     };
 
     /// <summary>The register entry; a value that does not parse is left out so that the register's validation names it.</summary>
@@ -59,6 +70,17 @@ public sealed class IntakeForm
         PersonsInvolved = [.. Persons, .. Lines(OutsidePersons)],
         OtherParties = Lines(OtherParties),
         UsualContact = Empty(UsualContact), Handler = Empty(Handler), Profile = Empty(Profile),
+        // A representative is recorded when any of their fields is filled in (the register then names what is missing).
+        Representative = new[] { RepresentativeName, RepresentativeEmail, RepresentativeAddress, RepresentativePhone }.Any(v => !string.IsNullOrWhiteSpace(v))
+            ? new NewRepresentative
+            {
+                Name = Empty(RepresentativeName),
+                Capacity = Enum.TryParse<RepresentativeCapacity>(RepresentativeCapacity, out var capacity) ? capacity : null,
+                Email = Empty(RepresentativeEmail), PostalAddress = Empty(RepresentativeAddress), Phone = Empty(RepresentativePhone),
+            }
+            : null,
+        ReceivedThrough = Enum.TryParse<ReferralBody>(ReceivedThrough, out var through) ? through : null,
+        ReceivedThroughReference = Empty(ReceivedThroughReference),
     };
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -91,7 +91,7 @@ public sealed class NewModel(ComplaintService service, ComplaintRegister registe
     private async Task LoadListsAsync(CancellationToken ct)
     {
         Profiles = await profiles.ListAsync(ct);
-        Categories = await register.CategoriesAsync(ct);
+        Categories = [.. (await register.CategoriesAsync(ct)).Where(c => c.IsActive)];
         People = await users.ActiveAsync(ct);
     }
 

@@ -46,7 +46,7 @@ public sealed class ComplaintFormModel(ComplaintService service, ComplaintRegist
     public async Task OnGetAsync(CancellationToken ct)
     {
         ShownAt = token.Issue();
-        Categories = await register.CategoriesAsync(ct);
+        Categories = [.. (await register.CategoriesAsync(ct)).Where(c => c.IsActive)];
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -56,7 +56,7 @@ public sealed class ComplaintFormModel(ComplaintService service, ComplaintRegist
             (form["name"], form["email"], form["phone"], form["address"], form["contract"], form["subject"], form["description"]);
         ShownAt = token.Issue();
         Category = form["category"];
-        Categories = await register.CategoriesAsync(ct);
+        Categories = [.. (await register.CategoriesAsync(ct)).Where(c => c.IsActive)];
         if (!string.IsNullOrEmpty(form["site_web"]) || !token.IsHuman(form["shownAt"]))
         {
             logger.LogWarning("Public form submission refused as automated from {Address}", HttpContext.Connection.RemoteIpAddress);
