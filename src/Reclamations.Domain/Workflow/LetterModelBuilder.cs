@@ -21,7 +21,9 @@ internal static class LetterModelBuilder
                 ("jurisdiction", profile.Jurisdiction),
                 ("external_from", ExternalRecourseFrom(template, complaint, variables, profile, zone)),
                 ("external_until", complaint.ExternalRecourseUntil),
-                ("delay_extends", profile.DelayExtendsExternalRecourse)),
+                ("delay_extends", profile.DelayExtendsExternalRecourse),
+                // Who gives the second level (the profile's group, not its jurisdiction): the letters name them.
+                ("second_level", profile.SecondLevelReviewerGroup)),
             ["complaint"] = Map(
                 ("reference", complaint.Reference),
                 ("subject", complaint.Subject),
@@ -35,6 +37,8 @@ internal static class LetterModelBuilder
                 ("address", Lines(complaint.Complainant.PostalAddress))),
             ["handler"] = Handler(complaint, firm, people),
         };
+        if (Answers.Contains(template) && Countersigner(complaint, firm, people) is { } countersigner)
+            model["countersigned_by"] = countersigner;
         void Set(string key, object? value)
         {
             if (value is not null && value is not string { Length: 0 }) model[key] = value;
@@ -77,6 +81,11 @@ internal static class LetterModelBuilder
                 Set("threat", Var("findings"));
                 Set("facts", Var("declarationSummary"));
                 break;
+            case "information-declaration-sinistre":
+                break;
+            case "issue-contentieux":
+                Set("answer_text", Var("litigationAnswerText"));
+                break;
             case "saisine-avocat":
                 if (Var("counselName") is string counsel) Set("counsel", Map(("name", counsel), ("address", new List<object?>())));
                 Set("threat", Var("findings"));
@@ -84,6 +93,22 @@ internal static class LetterModelBuilder
                 break;
         }
         return model;
+    }
+
+    /// <summary>The answer letters, which print the countersignature when the complaint records one (seed 004).</summary>
+    private static readonly HashSet<string> Answers = new(StringComparer.Ordinal)
+        { "reponse-immediate", "reponse-defavorable", "offre-reglement", "reponse-second-niveau", "issue-contentieux" };
+
+    /// <summary>Who countersigned the answer (seed 004: « contresigné par le Responsable Réclamations »), by name and function
+    /// from the <see cref="IPersonDirectory"/>; one the directory does not know is the firm's complaints contact (the
+    /// Responsable Réclamations). Null when nobody countersigned.</summary>
+    private static Dictionary<string, object?>? Countersigner(Complaint complaint, FirmSettings firm, IPersonDirectory people)
+    {
+        if (string.IsNullOrWhiteSpace(complaint.AnswerCountersignedBy)) return null;
+        var person = people.Find(complaint.AnswerCountersignedBy);
+        return person is null
+            ? Map(("name", firm.ComplaintsContactName), ("title", firm.ComplaintsContactTitle))
+            : Map(("name", person.Name), ("title", person.JobTitle));
     }
 
     /// <summary>The person in charge by name and function: the complaint's handler when the directory knows them, else the
