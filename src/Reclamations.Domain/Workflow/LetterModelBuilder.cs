@@ -45,6 +45,8 @@ internal static class LetterModelBuilder
         }
         DateOnly? Date(string name) => WorkflowVariables.OptionalDate(variables, name, zone);
         object? Var(string name) => WorkflowVariables.Optional(variables, name);
+        // The action announced: by the client's reply (seed 000) when it opened the litigation, else the review's findings.
+        object? Threat() => Var("clientLegalThreat") is true ? Var("clientReaction") : Var("findings");
 
         switch (template)
         {
@@ -78,7 +80,7 @@ internal static class LetterModelBuilder
             case "declaration-assureur-rcp":
                 if (Var("insurerName") is string insurer) Set("insurer", Map(("name", insurer), ("address", new List<object?>())));
                 Set("policy_number", Var("policyNumber"));
-                Set("threat", Var("findings"));
+                Set("threat", Threat());
                 Set("facts", Var("declarationSummary"));
                 break;
             case "information-declaration-sinistre":
@@ -88,7 +90,7 @@ internal static class LetterModelBuilder
                 break;
             case "saisine-avocat":
                 if (Var("counselName") is string counsel) Set("counsel", Map(("name", counsel), ("address", new List<object?>())));
-                Set("threat", Var("findings"));
+                Set("threat", Threat());
                 Set("facts", Var("declarationSummary"));
                 break;
         }
@@ -102,13 +104,17 @@ internal static class LetterModelBuilder
     /// <summary>Who countersigned the answer (seed 004: « contresigné par le Responsable Réclamations »), by name and function
     /// from the <see cref="IPersonDirectory"/>; one the directory does not know is the firm's complaints contact (the
     /// Responsable Réclamations). Null when nobody countersigned.</summary>
+    private const string CountersignerRole = "responsable du traitement des réclamations";
+
     private static Dictionary<string, object?>? Countersigner(Complaint complaint, FirmSettings firm, IPersonDirectory people)
     {
         if (string.IsNullOrWhiteSpace(complaint.AnswerCountersignedBy)) return null;
+        // The countersigner's function is theirs, else the firm's complaints contact's, else the role that countersigns.
+        var title = string.IsNullOrWhiteSpace(firm.ComplaintsContactTitle) ? CountersignerRole : firm.ComplaintsContactTitle;
         var person = people.Find(complaint.AnswerCountersignedBy);
         return person is null
-            ? Map(("name", firm.ComplaintsContactName), ("title", firm.ComplaintsContactTitle))
-            : Map(("name", person.Name), ("title", person.JobTitle));
+            ? Map(("name", firm.ComplaintsContactName), ("title", title))
+            : Map(("name", person.Name), ("title", string.IsNullOrWhiteSpace(person.JobTitle) ? title : person.JobTitle));
     }
 
     /// <summary>The person in charge by name and function: the complaint's handler when the directory knows them, else the

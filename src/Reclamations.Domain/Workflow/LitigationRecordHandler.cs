@@ -31,6 +31,9 @@ public sealed class LitigationRecordHandler(ComplaintRegister register, LegalHol
                 await register.UpdateAsync(db, id, user, "Contentieux ouvert", c =>
                 {
                     c.Status = ComplaintStatus.Litigation;
+                    // The review's outcome (legalThreat) when no answer recorded one: the litigation records no answer itself.
+                    c.Outcome ??= WorkflowVariables.OptionalText(variables, "reviewOutcome");
+                    c.Reviewer ??= WorkflowVariables.OptionalText(variables, "reviewer");
                     c.LitigationStartedAt = context.Now;
                     c.LitigationEndedAt = null;
                 }, cancellationToken: cancellationToken);
