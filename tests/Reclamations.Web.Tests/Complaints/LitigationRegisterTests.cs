@@ -114,6 +114,26 @@ public sealed class LitigationRegisterTests
         (await ComplaintScenario.ComplaintAsync(id, partner))["complaint"]!["litigationOutcome"]!.GetValue<string>().Should().Be(Outcome);
     }
 
+    [Theory]
+    [InlineData("Record", new[] { "response" }, true)]
+    [InlineData("Suspend", new string[0], false)]
+    public async Task The_breach_during_litigation_follows_the_profile_as_it_was_at_registration(string policy, string[] expected, bool officerTask)
+    {
+        await using var s = await ComplaintScenario.StartAsync();
+        using var owner = s.ClientAs("owner", "ProcessOwner");
+        var profile = await (await owner.GetAsync("/api/profiles/LU-CAA")).JsonAsync();
+        profile["litigationBreachPolicy"]!.GetValue<string>().Should().Be("RecordAsLitigation", "the default");
+        profile["litigationBreachPolicy"] = policy;
+        (await owner.PutAsync("/api/profiles/LU-CAA", new StringContent(profile.ToJsonString(), Encoding.UTF8, "application/json")))
+            .StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        var (id, _) = await InLitigationAsync(s);
+
+        await s.AdvanceAsync("P35D");
+        (await s.ComplaintAsync(id))["complaint"]!["deadlineBreaches"]!.AsArray().Select(b => b!.GetValue<string>())
+            .Should().BeEquivalentTo(expected);
+        (await s.OpenTaskKeysAsync(id)).Contains("Task_HandleResponseBreach").Should().Be(officerTask);
+    }
+
     [Fact]
     public async Task Staff_never_sees_the_litigation_details_through_the_register_the_case_file_or_the_inspector_export()
     {
