@@ -42,6 +42,9 @@ public sealed class AuditChain
             text.Append('|').Append(field.Length).Append(':').Append(field);
         }
 
+        // Rows without reader groups keep the text they always had, so that older rows still verify.
+        if (entry.ReaderGroups is { } readers) text.Append("|readers|").Append(readers.Length).Append(':').Append(readers);
+
         return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text.ToString())));
     }
 

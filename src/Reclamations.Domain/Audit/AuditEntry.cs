@@ -18,6 +18,17 @@ public sealed class AuditEntry
     /// <summary>JSON object of the changed fields: <c>{"status":{"old":"Registered","new":"InProgress"}}</c>.</summary>
     public string Details { get; init; } = "{}";
 
+    /// <summary>Who alone may read this row, comma-separated (the reader groups of the process step that wrote it, e.g. the
+    /// litigation branch's letters and details); null: whoever reads the case file. Covered by the MAC when set.</summary>
+    public string? ReaderGroups { get; init; }
+
+    /// <summary>Whether a reader holding <paramref name="groups"/> may read this row.</summary>
+    public bool ReadableBy(IEnumerable<string> groups) =>
+        ReaderGroups is null || groups.Any(g => ReaderGroups.Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(g));
+
+    /// <summary>The column value for <paramref name="groups"/> (null when none).</summary>
+    public static string? GroupsOf(IReadOnlyCollection<string>? groups) => groups is { Count: > 0 } ? string.Join(',', groups) : null;
+
     /// <summary>Position in the audit chain (1, 2, …, unique, no gap), set when the row is written.</summary>
     public long? Sequence { get; internal set; }
 

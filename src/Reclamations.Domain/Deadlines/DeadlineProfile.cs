@@ -73,6 +73,10 @@ public sealed record DeadlineProfile
     /// <summary>Direction is informed of every new complaint on receipt (seed 004, LU).</summary>
     public bool DirectionInformedOnReceipt { get; init; }
 
+    /// <summary>What the answer deadline's breach records while the litigation branch runs (default: a breach « pendant
+    /// contentieux », distinct from a plain one).</summary>
+    public LitigationBreachPolicy LitigationBreachPolicy { get; init; } = LitigationBreachPolicy.RecordAsLitigation;
+
     /// <summary>Whether a delay letter postpones the date from which the external body can be seized by as many days
     /// as it postpones the answer (LU-CAA).</summary>
     public bool DelayExtendsExternalRecourse { get; init; }

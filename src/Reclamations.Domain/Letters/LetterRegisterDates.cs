@@ -16,7 +16,7 @@ public static class LetterRegisterDates
 
     /// <summary>Letters that answer the complaint at the first level.</summary>
     public static IReadOnlySet<string> Answering { get; } = new HashSet<string>(StringComparer.Ordinal)
-        { "reponse-immediate", "reponse-defavorable", "offre-reglement" };
+        { "reponse-immediate", "reponse-defavorable", "offre-reglement", "issue-contentieux" };
 
     /// <summary>The user the audit trail names for the outbox.</summary>
     public const string OutboxUser = "messagerie";

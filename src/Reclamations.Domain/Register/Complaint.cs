@@ -139,10 +139,33 @@ public sealed class Complaint
     /// <summary>Why the legal hold was set (or last cleared).</summary>
     public string? LegalHoldReason { get; set; }
 
+    /// <summary>When the litigation branch started (threat of legal action, seeds 000 and 004): shown to every reader of the
+    /// register, with the status « Contentieux ».</summary>
+    public DateTimeOffset? LitigationStartedAt { get; set; }
+
+    /// <summary>When the litigation branch ended (its outcome recorded): shown to every reader of the register.</summary>
+    public DateTimeOffset? LitigationEndedAt { get; set; }
+
+    /// <summary>The professional-liability insurer's claim reference. Restricted: see <see cref="LitigationDetails"/>.</summary>
+    public string? LitigationClaimReference { get; set; }
+
+    /// <summary>The counsel chosen to defend the claim. Restricted: see <see cref="LitigationDetails"/>.</summary>
+    public string? LitigationCounsel { get; set; }
+
+    /// <summary>The litigation's outcome. Restricted: see <see cref="LitigationDetails"/>.</summary>
+    public string? LitigationOutcome { get; set; }
+
+    /// <summary>Who alone may read the litigation details (the litigation step's reader groups, comma-separated); null
+    /// until details are recorded.</summary>
+    public string? LitigationReaderGroups { get; set; }
+
     /// <summary>When the retention job erased the complaint's personal data; null: not erased.</summary>
     public DateTimeOffset? PersonalDataErasedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; internal set; }
+
+    /// <summary>A shallow copy (lists shared), for a reader's redacted view.</summary>
+    internal Complaint Copy() => (Complaint)MemberwiseClone();
 
     /// <summary>Optimistic concurrency token, bumped by every update.</summary>
     public long Revision { get; internal set; }

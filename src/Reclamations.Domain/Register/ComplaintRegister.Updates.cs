@@ -29,9 +29,16 @@ public sealed partial class ComplaintRegister
     /// The same on a caller's context, e.g. <see cref="DomainDb.On"/> in a service-task handler: the
     /// change is saved in that context's transaction and commits with it.
     /// </summary>
-    public async Task<Complaint> UpdateAsync(
+    public Task<Complaint> UpdateAsync(
         DomainDbContext db, Guid id, string user, string action, Action<Complaint> change, long? expectedRevision = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        UpdateAsync(db, id, user, action, change, null, expectedRevision, cancellationToken);
+
+    /// <summary>The same, the audit row readable by <paramref name="readerGroups"/> only (e.g. a litigation step's details;
+    /// null or empty: whoever reads the case file).</summary>
+    public async Task<Complaint> UpdateAsync(
+        DomainDbContext db, Guid id, string user, string action, Action<Complaint> change, IReadOnlyCollection<string>? readerGroups,
+        long? expectedRevision = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
@@ -55,6 +62,7 @@ public sealed partial class ComplaintRegister
             User = user,
             Action = action,
             Details = changes.ToJsonString(AuditDiff.Json),
+            ReaderGroups = AuditEntry.GroupsOf(readerGroups),
         });
         try
         {

@@ -31,6 +31,7 @@ public static class ComplaintProcess
         public const string RecordDelay = "record-delay";
         public const string RecordApproval = "record-approval";
         public const string Notify = "notify";
+        public const string RecordLitigation = "record-litigation";
 
         public static readonly string[] RegisterUpdates =
             [RecordAcknowledgement, RecordAnswer, RecordBreach, RecordStatus, RecordClosing, RecordFollowUp, RecordDelay, RecordApproval];

@@ -143,6 +143,10 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
         variables["directionValidatesAnswers"] = profile.DirectionValidatesAnswers;
         variables["officerCountersignsAnswers"] = profile.OfficerCountersignsAnswers;
         variables["directionInformedOnReceipt"] = profile.DirectionInformedOnReceipt;
+        // While the litigation branch runs (inLitigation, set by record-litigation), the answer breach follows the profile.
+        variables["litigationBreachPolicy"] = profile.LitigationBreachPolicy.ToString();
+        variables["inLitigation"] = false;
+        variables["clientLegalThreat"] = false;
         // Who examined or approved the first level (filled by the first-level-decision listener): never the second level.
         variables["firstLevelDeciders"] = new List<object?>();
         return variables;
@@ -151,10 +155,26 @@ public sealed class ComplaintService(ComplaintRegister register, ProcessEngine e
     /// <summary>The client's reaction to the answer (message <c>client-reply</c>). Returns how many waiting steps received it
     /// (0: the workflow is not waiting for a reaction). The engine refuses an actor who is not a message sender.</summary>
     public Task<int> RecordClientReplyAsync(Complaint complaint, bool satisfied, string? comment, Actor actor, CancellationToken ct = default) =>
-        engine.CorrelateMessageAsync(ComplaintProcess.ClientReplyMessage, complaint.Reference, null,
+        RecordClientReplyAsync(complaint, satisfied, comment, legalThreat: false, actor, ct);
+
+    /// <summary>The same, where the client may announce legal action or a referral to the regulator (seed 000: « une action
+    /// en justice »): <paramref name="legalThreat"/> opens the litigation branch (<c>clientLegalThreat</c>).</summary>
+    /// <exception cref="RegisterValidationException">A satisfied client cannot threaten legal action; nothing is sent.</exception>
+    public Task<int> RecordClientReplyAsync(Complaint complaint, bool satisfied, string? comment, bool legalThreat, Actor actor,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        if (satisfied && legalThreat)
+            throw new RegisterValidationException([new FieldError("legalThreat",
+                "Un client satisfait ne peut pas annoncer d'action en justice : décochez l'une des deux réponses.")]);
+        return engine.CorrelateMessageAsync(ComplaintProcess.ClientReplyMessage, complaint.Reference, null,
             new Dictionary<string, object?>
             {
                 ["clientSatisfied"] = satisfied,
-                ["clientReaction"] = string.IsNullOrWhiteSpace(comment) ? (satisfied ? "Client satisfait" : "Client insatisfait") : comment,
+                ["clientLegalThreat"] = legalThreat,
+                ["clientReaction"] = string.IsNullOrWhiteSpace(comment)
+                    ? (legalThreat ? "Menace d'action en justice" : satisfied ? "Client satisfait" : "Client insatisfait")
+                    : comment,
             }, actor, ct);
+    }
 }

@@ -13,6 +13,8 @@ public static class ComplaintWorkflowRegistration
         builder.Services.TryAddSingleton(catalog);
         builder.AddServiceTaskHandler<SendLetterHandler>(ComplaintProcess.Topics.SendLetter);
         foreach (var topic in ComplaintProcess.Topics.RegisterUpdates) builder.AddServiceTaskHandler<RegisterUpdateHandler>(topic);
+        builder.Services.TryAddSingleton<Retention.LegalHolds>();
+        builder.AddServiceTaskHandler<LitigationRecordHandler>(ComplaintProcess.Topics.RecordLitigation);
         builder.AddServiceTaskHandler<NotifyHandler>(ComplaintProcess.Topics.Notify);
         builder.AddTaskListener<IndependentReviewerListener>(ComplaintProcess.IndependentReviewerListener);
         builder.AddTaskListener<SecondLevelReviewerListener>(ComplaintProcess.SecondLevelReviewerListener);

@@ -21,7 +21,9 @@ internal static class LetterModelBuilder
                 ("jurisdiction", profile.Jurisdiction),
                 ("external_from", ExternalRecourseFrom(template, complaint, variables, profile, zone)),
                 ("external_until", complaint.ExternalRecourseUntil),
-                ("delay_extends", profile.DelayExtendsExternalRecourse)),
+                ("delay_extends", profile.DelayExtendsExternalRecourse),
+                // Who gives the second level (the profile's group, not its jurisdiction): the letters name them.
+                ("second_level", profile.SecondLevelReviewerGroup)),
             ["complaint"] = Map(
                 ("reference", complaint.Reference),
                 ("subject", complaint.Subject),
@@ -41,12 +43,16 @@ internal static class LetterModelBuilder
                 ("name", representative.Name),
                 ("capacity", RepresentativeCapacities.Label(representative.Capacity)),
                 ("address", Lines(representative.PostalAddress)));
+        if (Answers.Contains(template) && Countersigner(complaint, firm, people) is { } countersigner)
+            model["countersigned_by"] = countersigner;
         void Set(string key, object? value)
         {
             if (value is not null && value is not string { Length: 0 }) model[key] = value;
         }
         DateOnly? Date(string name) => WorkflowVariables.OptionalDate(variables, name, zone);
         object? Var(string name) => WorkflowVariables.Optional(variables, name);
+        // The action announced: by the client's reply (seed 000) when it opened the litigation, else the review's findings.
+        object? Threat() => Var("clientLegalThreat") is true ? Var("clientReaction") : Var("findings");
 
         switch (template)
         {
@@ -80,16 +86,41 @@ internal static class LetterModelBuilder
             case "declaration-assureur-rcp":
                 if (Var("insurerName") is string insurer) Set("insurer", Map(("name", insurer), ("address", new List<object?>())));
                 Set("policy_number", Var("policyNumber"));
-                Set("threat", Var("findings"));
+                Set("threat", Threat());
                 Set("facts", Var("declarationSummary"));
+                break;
+            case "information-declaration-sinistre":
+                break;
+            case "issue-contentieux":
+                Set("answer_text", Var("litigationAnswerText"));
                 break;
             case "saisine-avocat":
                 if (Var("counselName") is string counsel) Set("counsel", Map(("name", counsel), ("address", new List<object?>())));
-                Set("threat", Var("findings"));
+                Set("threat", Threat());
                 Set("facts", Var("declarationSummary"));
                 break;
         }
         return model;
+    }
+
+    /// <summary>The answer letters, which print the countersignature when the complaint records one (seed 004).</summary>
+    private static readonly HashSet<string> Answers = new(StringComparer.Ordinal)
+        { "reponse-immediate", "reponse-defavorable", "offre-reglement", "reponse-second-niveau", "issue-contentieux" };
+
+    /// <summary>Who countersigned the answer (seed 004: « contresigné par le Responsable Réclamations »), by name and function
+    /// from the <see cref="IPersonDirectory"/>; one the directory does not know is the firm's complaints contact (the
+    /// Responsable Réclamations). Null when nobody countersigned.</summary>
+    private const string CountersignerRole = "responsable du traitement des réclamations";
+
+    private static Dictionary<string, object?>? Countersigner(Complaint complaint, FirmSettings firm, IPersonDirectory people)
+    {
+        if (string.IsNullOrWhiteSpace(complaint.AnswerCountersignedBy)) return null;
+        // The countersigner's function is theirs, else the firm's complaints contact's, else the role that countersigns.
+        var title = string.IsNullOrWhiteSpace(firm.ComplaintsContactTitle) ? CountersignerRole : firm.ComplaintsContactTitle;
+        var person = people.Find(complaint.AnswerCountersignedBy);
+        return person is null
+            ? Map(("name", firm.ComplaintsContactName), ("title", title))
+            : Map(("name", person.Name), ("title", string.IsNullOrWhiteSpace(person.JobTitle) ? title : person.JobTitle));
     }
 
     /// <summary>The person in charge by name and function: the complaint's handler when the directory knows them, else the

@@ -51,6 +51,8 @@ public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, Mai
             User = user,
             Action = outboxId is null ? $"Courrier à imprimer : {template}" : $"Courrier envoyé : {template}",
             Details = System.Text.Json.JsonSerializer.Serialize(new { template, recipient, to = address, subject }),
+            // The same readers as the letter it records (one rule for restricted rows: CaseFileReaders).
+            ReaderGroups = sent.ReaderGroups,
         });
         return sent;
     }

@@ -33,9 +33,10 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
             {
                 c.Outcome = WorkflowVariables.OptionalText(variables, "reviewOutcome") ?? c.Outcome;
                 c.Reviewer = WorkflowVariables.OptionalText(variables, "reviewer") ?? c.Reviewer;
-                c.AnswerSummary = WorkflowVariables.OptionalText(variables, "answerSummary")
+                // After litigation, the letter the client received (never the litigation's outcome: restricted).
+                c.AnswerSummary = WorkflowVariables.OptionalText(variables, "litigationAnswerText")
+                                  ?? WorkflowVariables.OptionalText(variables, "answerSummary")
                                   ?? WorkflowVariables.OptionalText(variables, "offerText")
-                                  ?? WorkflowVariables.OptionalText(variables, "litigationOutcome")
                                   ?? c.AnswerSummary;
             }),
             ComplaintProcess.Topics.RecordDelay => DelayOf(profile, zone, variables),
@@ -91,6 +92,7 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
             "acknowledgement" => "accusé de réception",
             "response" => "réponse",
             "secondLevel" => "second niveau",
+            "responseDuringLitigation" => "réponse, dépassement pendant contentieux",
             _ => throw new InvalidOperationException($"Échéance inconnue : « {deadline} »."),
         };
         return ($"Délai dépassé : {label}", c =>

@@ -29,8 +29,10 @@ public sealed class SendLetterHandler(LetterWriter writer) : IServiceTaskHandler
             "counsel" => WorkflowVariables.Text(context.Variables, "counselEmail"),
             _ => throw new InvalidOperationException($"Destinataire inconnu : « {recipient} »."),
         };
+        // A letter to the complainant is the case file's, whatever step sent it (the client is told, the firm's complaint
+        // handlers must see what): only the letters to third parties (insurer, counsel) keep the step's reader groups.
         writer.Write(db, complaint, template, context.Variables, recipient, address, context.Now, ComplaintProcess.WorkflowUser,
-            context.ReaderGroups);
+            recipient == "complainant" ? null : context.ReaderGroups);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

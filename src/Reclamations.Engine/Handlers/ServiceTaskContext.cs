@@ -29,6 +29,11 @@ public sealed class ServiceTaskContext
     /// restricted the same way.</summary>
     public IReadOnlyList<string> ReaderGroups { get; init; } = [];
 
+    /// <summary>Puts this step's process instance, the instances of its call chain (the one that called it, up to the root)
+    /// and every instance they called under the engine's legal hold (no history cleanup, no erasure), in the step's
+    /// transaction, with the reason in their history. Set by the engine.</summary>
+    public Func<string, CancellationToken, Task>? PlaceLegalHoldAsync { get; init; }
+
     /// <summary>Services of the command's DI scope.</summary>
     public required IServiceProvider Services { get; init; }
 

@@ -169,6 +169,7 @@ internal sealed partial class Runner
             Transaction = ctx.Transaction,
             Services = ctx.Services,
             ReaderGroups = state.Instance.ReaderGroups is { } readers ? Readers.Groups(readers) : [],
+            PlaceLegalHoldAsync = (reason, token) => LegalHoldInStep.PlaceAsync(ctx, state.Id, reason, token),
         };
         IReadOnlyDictionary<string, object?>? results;
         try

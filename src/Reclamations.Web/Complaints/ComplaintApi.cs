@@ -38,7 +38,7 @@ public static class ComplaintApi
             .WithSummary("Downloads a document (always as an attachment, with the checked content type).")
             .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
         complaints.MapPost("/{id:guid}/client-reply", RecordClientReplyAsync).WithName("RecordClientReply")
-            .WithSummary("Records the client's reaction to the answer (satisfied or not).")
+            .WithSummary("Records the client's reaction to the answer (satisfied or not; legalThreat opens the litigation branch).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         complaints.MapPost("/{id:guid}/corrective-actions", AddCorrectiveActionAsync).WithName("AddCorrectiveAction")
             .WithSummary("Records a corrective action for the dysfunction the complaint revealed.")
@@ -77,7 +77,10 @@ public static class ComplaintApi
         {
             Status = parsedStatus, Category = category, Profile = profile, ReceivedFrom = receivedFrom, ReceivedTo = receivedTo, Overdue = overdue,
         };
-        return Paging.Ok(http, await register.ListAsync(filter, ct), firstResult, maxResults);
+        var groups = http.GetActor().Groups;
+        // The litigation's details are the litigation readers' only (LitigationDetails), as in the case file.
+        var complaints = (await register.ListAsync(filter, ct)).Select(c => LitigationDetails.For(c, groups)).ToList();
+        return Paging.Ok(http, complaints, firstResult, maxResults);
     }
 
     public static async Task<Ok<CaseFileResponse>> GetCaseFileAsync(Guid id, HttpContext http, ComplaintRegister register,
@@ -135,7 +138,7 @@ public static class ComplaintApi
         if (request.Satisfied is not { } satisfied)
             throw new RegisterValidationException([new FieldError("satisfied", "Indiquez si le client est satisfait (true/false).")]);
         var complaint = (await register.GetAsync(id, ct)).Complaint;
-        var count = await service.RecordClientReplyAsync(complaint, satisfied, request.Comment, http.GetActor(), ct);
+        var count = await service.RecordClientReplyAsync(complaint, satisfied, request.Comment, request.LegalThreat ?? false, http.GetActor(), ct);
         return count == 0
             ? TypedResults.Problem(statusCode: 409, title: "Conflict",
                 detail: $"La réclamation {complaint.Reference} n'attend pas de réaction du client à ce stade.")

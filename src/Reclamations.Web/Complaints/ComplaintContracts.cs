@@ -30,7 +30,8 @@ public sealed record RepresentativeRequest(string? Name, string? Capacity, strin
 public sealed record RegisterComplaintResponse(Guid Id, string Reference, DateOnly AcknowledgementDueDate, DateOnly ResponseDueDate,
     Guid? ProcessInstanceId, string Status);
 
-public sealed record ClientReplyRequest(bool? Satisfied, string? Comment);
+/// <param name="LegalThreat">The client announces legal action or a referral to the regulator (seed 000): opens the litigation branch.</param>
+public sealed record ClientReplyRequest(bool? Satisfied, string? Comment, bool? LegalThreat = null);
 
 public sealed record ClientReplyResponse(int Correlated);
 

@@ -3,6 +3,7 @@ using MiniExcelLibs;
 using MiniExcelLibs.Csv;
 using Reclamations.Domain.Register;
 using Reclamations.Web.Accounts;
+using Reclamations.Web.Infrastructure;
 
 namespace Reclamations.Web.Register;
 
@@ -22,10 +23,11 @@ public static class RegisterExport
     private static async Task<IResult> ExportAsync(HttpContext http, ComplaintRegister register, ExcelType type, CancellationToken ct)
     {
         var personalData = RegisterRows.SeesPersonalData(http.User);
+        var groups = http.GetActor().Groups;
         var rows = new List<Dictionary<string, object?>>();
         await foreach (var complaint in register.StreamAsync(RegisterQueryString.From(http.Request.Query).ToQuery(whole: true), ct))
-            rows.Add(RegisterRows.ToRow(complaint, personalData));
-        if (rows.Count == 0) rows.Add(RegisterRows.ToRow(EmptyComplaint, personalData).ToDictionary(r => r.Key, _ => (object?)""));
+            rows.Add(RegisterRows.ToRow(complaint, personalData, groups));
+        if (rows.Count == 0) rows.Add(RegisterRows.ToRow(EmptyComplaint, personalData, groups).ToDictionary(r => r.Key, _ => (object?)""));
         var buffer = new MemoryStream();
         MiniExcelLibs.IConfiguration? configuration = type == ExcelType.CSV
             ? new CsvConfiguration { Seperator = ';', StreamWriterFunc = s => new StreamWriter(s, new UTF8Encoding(true)) }

@@ -13,7 +13,26 @@ public static class RegisterRows
 
     public static bool SeesPersonalData(ClaimsPrincipal user) => Policies.ComplaintHandlers.Any(user.IsInRole);
 
-    public static Dictionary<string, object?> ToRow(Complaint c, bool personalData) => new()
+    public static Dictionary<string, object?> ToRow(Complaint c, bool personalData) => ToRow(c, personalData, new HashSet<string>());
+
+    /// <summary>The same for a reader holding <paramref name="groups"/>: everyone sees the litigation's dates; the litigation's
+    /// readers (LegalPartner, Direction) also get its details' columns, each row as <see cref="LitigationDetails"/> allows.</summary>
+    public static Dictionary<string, object?> ToRow(Complaint c, bool personalData, IReadOnlySet<string> groups)
+    {
+        var row = Row(c, personalData);
+        row["Contentieux depuis le"] = c.LitigationStartedAt is { } started ? FrenchDates.Day(started) : "";
+        row["Contentieux terminé le"] = c.LitigationEndedAt is { } ended ? FrenchDates.Day(ended) : "";
+        if (LitigationDetails.ReaderOfLitigation(groups))
+        {
+            var visible = LitigationDetails.For(c, groups);
+            row["Sinistre chez l'assureur"] = visible.LitigationClaimReference ?? "";
+            row["Avocat"] = visible.LitigationCounsel ?? "";
+            row["Issue du contentieux"] = visible.LitigationOutcome ?? "";
+        }
+        return row;
+    }
+
+    private static Dictionary<string, object?> Row(Complaint c, bool personalData) => new()
     {
         ["Référence"] = c.Reference,
         ["Reçue le"] = FrenchDates.Day(c.ReceivedAt),

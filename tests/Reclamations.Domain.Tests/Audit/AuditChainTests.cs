@@ -61,6 +61,26 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public async Task A_restricted_rows_reader_groups_cleared_in_the_file_break_the_mac()
+    {
+        var (database, register, complaint) = await ThreeRowsAsync();
+        await using var _d = database;
+        await using (var db = database.Open())
+            await register.UpdateAsync(db, complaint.Id, "workflow", "Contentieux : issue", c => c.LitigationOutcome = "Transaction.",
+                ["LegalPartner", "Direction"]);
+        (await VerifyAsync(database)).Valid.Should().BeTrue("a row with reader groups is sealed and verifies");
+        var row = await RowAsync(database, 4);
+        row.ReaderGroups.Should().Be("LegalPartner,Direction");
+
+        // Unhiding a litigation row by clearing its readers in the file is seen.
+        await SqlAsync(database, $"UPDATE AuditEntries SET ReaderGroups = NULL WHERE Id = {row.Id}");
+
+        var result = await VerifyAsync(database);
+        result.Valid.Should().BeFalse();
+        result.FirstBreak!.Id.Should().Be(row.Id);
+    }
+
+    [Fact]
     public async Task A_value_altered_in_the_file_is_named()
     {
         var (database, _, _) = await ThreeRowsAsync();

@@ -17,12 +17,13 @@ public sealed class LetterRendererTests
     }
 
     [Fact]
-    public void Ships_the_twelve_letters()
+    public void Ships_the_fourteen_letters()
     {
         LetterSamples.Renderer().TemplateNames.Should().BeEquivalentTo(
             "accuse-reception", "reponse-immediate", "demande-non-reclamation", "invitation-ecrit",
             "information-delai", "offre-reglement", "reponse-defavorable", "reponse-second-niveau",
-            "declaration-assureur-rcp", "saisine-avocat", "cloture", "copie-formulaire");
+            "declaration-assureur-rcp", "saisine-avocat", "cloture", "copie-formulaire",
+            "information-declaration-sinistre", "issue-contentieux");
     }
 
     [Theory]

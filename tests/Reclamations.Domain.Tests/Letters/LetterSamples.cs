@@ -34,6 +34,7 @@ internal static class LetterSamples
             ["external_from"] = jurisdiction == "LU" ? new DateOnly(2026, 8, 2) : new DateOnly(2026, 7, 2),
             ["external_until"] = new DateOnly(2027, 5, 2),
             ["delay_extends"] = jurisdiction == "LU",
+            ["second_level"] = jurisdiction == "LU" ? "Direction" : "ComplaintsOfficer",
         },
         ["complaint"] = new Dictionary<string, object?>
         {

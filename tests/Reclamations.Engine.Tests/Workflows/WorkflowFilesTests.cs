@@ -22,16 +22,17 @@ public sealed class WorkflowFilesTests
         ["record-follow-up"] = [],
         ["record-delay"] = [],
         ["record-approval"] = ["step"],
+        ["record-litigation"] = ["step"],
     };
 
     private static readonly Dictionary<string, string[]> AllowedInputValues = new()
     {
         ["recipient"] = ["complainant", "insurer", "counsel"],
-        ["deadline"] = ["acknowledgement", "response", "secondLevel"],
+        ["deadline"] = ["acknowledgement", "response", "secondLevel", "responseDuringLitigation"],
         ["status"] = ["InProgress", "Answered", "SecondLevel", "Litigation"],
         ["reason"] = ["notComplaint", "satisfied", "noReply", "secondLevel", "litigation"],
         ["role"] = ["Direction", "ComplaintsOfficer", "LegalPartner"],
-        ["step"] = ["directionValidation", "countersign"],
+        ["step"] = ["directionValidation", "countersign", "started", "details", "ended"],
     };
 
     public static TheoryData<string> Files => new(FileNames);
@@ -111,6 +112,8 @@ public sealed class WorkflowFilesTests
             ["Task_SendClosingLetter"] = ("cloture", "complainant"),
             ["Task_SendDeclaration"] = ("declaration-assureur-rcp", "insurer"),
             ["Task_SendCounselLetter"] = ("saisine-avocat", "counsel"),
+            ["Task_InformClientOfDeclaration"] = ("information-declaration-sinistre", "complainant"),
+            ["Task_SendLitigationAnswer"] = ("issue-contentieux", "complainant"),
         });
     }
 

@@ -219,13 +219,15 @@ public sealed class ComplaintProcessTests
         await s.CompleteAsync(id, "Task_OrganiseMeetings", new { }, "associe.rcp");
         await s.CompleteAsync(id, "Task_PrepareRehearsals", new { }, "associe.rcp");
         await s.CompleteAsync(id, "Task_OrganiseDocumentReview", new { }, "associe.rcp");
-        await s.CompleteAsync(id, "Task_RecordLitigationOutcome", new { litigationOutcome = "Transaction signée." }, "associe.rcp");
+        await s.CompleteAsync(id, "Task_RecordLitigationOutcome", new { litigationOutcome = "Transaction signée.", litigationAnswerSent = false }, "associe.rcp");
 
         (await s.OpenTaskKeysAsync(id)).Should().Equal("Task_CorrectiveActions");
         var complaint = (await s.ComplaintAsync(id))["complaint"]!;
         complaint["status"]!.GetValue<string>().Should().Be("Closed");
         complaint["outcome"]!.GetValue<string>().Should().Be("legalThreat");
-        complaint["answerSummary"]!.GetValue<string>().Should().Be("Transaction signée.");
+        // No letter went to the client at the end: no answer is recorded, and the restricted outcome is not the answer.
+        complaint["answeredAt"].Should().BeNull();
+        complaint["answerSummary"].Should().BeNull();
     }
 
     [Fact]

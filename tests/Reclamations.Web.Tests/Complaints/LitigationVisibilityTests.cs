@@ -72,7 +72,7 @@ public sealed class LitigationVisibilityTests
         await s.CompleteAsync(complaintId, "Task_ChooseCounsel", new { counselName = "Maître Lefèvre", counselEmail = "cabinet@lefevre-avocats.example" }, "associe.rcp");
         foreach (var key in new[] { "Task_OrganiseMeetings", "Task_PrepareRehearsals", "Task_OrganiseDocumentReview" })
             await s.CompleteAsync(complaintId, key, new { }, "associe.rcp");
-        await s.CompleteAsync(complaintId, "Task_RecordLitigationOutcome", new { litigationOutcome = "Transaction signée." }, "associe.rcp");
+        await s.CompleteAsync(complaintId, "Task_RecordLitigationOutcome", new { litigationOutcome = "Transaction signée.", litigationAnswerSent = false }, "associe.rcp");
         var parent = (await s.ComplaintAsync(complaintId))["complaint"]!["processInstanceId"]!.GetValue<string>();
         using var staff = s.ClientAs("staff.user", "Staff");
         using var partner = s.ClientAs("associe.rcp", "LegalPartner");

@@ -60,6 +60,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<string>("Mac")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReaderGroups")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -525,6 +528,24 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LitigationClaimReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LitigationCounsel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LitigationEndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LitigationOutcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LitigationReaderGroups")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LitigationStartedAt")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("OtherParties")
                         .IsRequired()

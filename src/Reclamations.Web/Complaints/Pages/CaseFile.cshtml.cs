@@ -34,7 +34,7 @@ public sealed partial class CaseFileModel(ComplaintRegister register, ProcessEng
         return await LoadAsync(reference, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostClientReplyAsync(string reference, bool? satisfied, string? comment, CancellationToken ct)
+    public async Task<IActionResult> OnPostClientReplyAsync(string reference, bool? satisfied, string? comment, bool legalThreat, CancellationToken ct)
     {
         if (!await LoadAsync(reference, ct)) return NotFound();
         if (satisfied is null)
@@ -42,7 +42,12 @@ public sealed partial class CaseFileModel(ComplaintRegister register, ProcessEng
             Message = "Indiquez si le client est satisfait.";
             return Page();
         }
-        var delivered = await service.RecordClientReplyAsync(CaseFile.Complaint, satisfied.Value, comment, HttpContext.GetActor(), ct);
+        if (satisfied.Value && legalThreat)
+        {
+            Message = "Un client satisfait ne peut pas annoncer d'action en justice : décochez l'une des deux réponses.";
+            return Page();
+        }
+        var delivered = await service.RecordClientReplyAsync(CaseFile.Complaint, satisfied.Value, comment, legalThreat, HttpContext.GetActor(), ct);
         return RedirectToPage(new
         {
             reference,
