@@ -110,6 +110,27 @@ public sealed class Complaint
 
     public DateTimeOffset? AnswerCountersignedAt { get; set; }
 
+    /// <summary>The independent review's findings (seed 000: « documenter toutes les mesures »).</summary>
+    public string? ReviewFindings { get; set; }
+
+    /// <summary>The meeting or call in which the firm explained its position to the client: its date and summary.</summary>
+    public DateOnly? MeetingDate { get; set; }
+
+    public string? MeetingSummary { get; set; }
+
+    /// <summary>Why the answer could not be given in time, as the latest delay letter told the client.</summary>
+    public string? DelayReasons { get; set; }
+
+    /// <summary>The remedial offer made (text, amount in euros).</summary>
+    public string? OfferText { get; set; }
+
+    public long? OfferAmount { get; set; }
+
+    /// <summary>The second-level review's decision (maintained / revised) and its reasons.</summary>
+    public string? SecondLevelDecision { get; set; }
+
+    public string? SecondLevelReasons { get; set; }
+
     public DateTimeOffset? AcknowledgedAt { get; set; }
 
     public DateTimeOffset? AnsweredAt { get; set; }
@@ -120,6 +141,42 @@ public sealed class Complaint
     public string? Outcome { get; set; }
 
     public string? AnswerSummary { get; set; }
+
+    // Every measure documented (seed 000: « documenter toutes les mesures »): written by the record-* steps.
+
+    /// <summary>The independent review's findings (exchanges with the team, files, working papers).</summary>
+    public string? ReviewFindings { get; set; }
+
+    /// <summary>The meeting or call in which the position was explained to the client, and its summary.</summary>
+    public DateOnly? MeetingDate { get; set; }
+
+    public string? MeetingSummary { get; set; }
+
+    /// <summary>The reasons given by the latest delay letter (its announced date is <see cref="AnswerExpectedOn"/>).</summary>
+    public string? DelayReasons { get; set; }
+
+    /// <summary>The settlement offer sent: its text and amount (euros).</summary>
+    public string? OfferText { get; set; }
+
+    public long? OfferAmount { get; set; }
+
+    /// <summary>Who approved the offer for the professional-liability partner (the user completing the task), and when.</summary>
+    public string? OfferApprovedByPartner { get; set; }
+
+    public DateTimeOffset? OfferApprovedByPartnerAt { get; set; }
+
+    /// <summary>Who validated the offer for Direction, and when.</summary>
+    public string? OfferApprovedByDirection { get; set; }
+
+    public DateTimeOffset? OfferApprovedByDirectionAt { get; set; }
+
+    /// <summary>The second-level review's decision and its reasons.</summary>
+    public string? SecondLevelDecision { get; set; }
+
+    public string? SecondLevelReasons { get; set; }
+
+    /// <summary>Why the answer could not be given in time (the complaints officer's handling of the response breach).</summary>
+    public string? LateAnswerReasons { get; set; }
 
     public string? Dysfunctions { get; set; }
 

@@ -33,6 +33,12 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
             {
                 c.Outcome = WorkflowVariables.OptionalText(variables, "reviewOutcome") ?? c.Outcome;
                 c.Reviewer = WorkflowVariables.OptionalText(variables, "reviewer") ?? c.Reviewer;
+                // Every measure documented as a field of the register (seeds 000, 004), not only as a process variable.
+                c.ReviewFindings = WorkflowVariables.OptionalText(variables, "findings") ?? c.ReviewFindings;
+                c.MeetingDate = WorkflowVariables.OptionalDate(variables, "meetingDate", zone) ?? c.MeetingDate;
+                c.MeetingSummary = WorkflowVariables.OptionalText(variables, "meetingSummary") ?? c.MeetingSummary;
+                c.OfferText = WorkflowVariables.OptionalText(variables, "offerText") ?? c.OfferText;
+                c.OfferAmount = WorkflowVariables.Optional(variables, "offerAmount") is long amount ? amount : c.OfferAmount;
                 // After litigation, the letter the client received (never the litigation's outcome: restricted).
                 c.AnswerSummary = WorkflowVariables.OptionalText(variables, "litigationAnswerText")
                                   ?? WorkflowVariables.OptionalText(variables, "answerSummary")
@@ -83,6 +89,7 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
         c.ExternalRecourseFrom = DeadlineCalculator.ExternalRecourseFromAfterDelay(profile, c.ExternalRecourseFrom,
             c.AnswerExpectedOn is { } previous && previous > c.ResponseDueDate ? previous : c.ResponseDueDate, expected);
         c.AnswerExpectedOn = expected;
+        c.DelayReasons = WorkflowVariables.OptionalText(variables, "delayReasons") ?? c.DelayReasons;
     });
 
     private static (string, Action<Complaint>) BreachOf(string deadline)
@@ -143,6 +150,11 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
             c.ClosedAt ??= now;
             c.ClientReaction = WorkflowVariables.OptionalText(variables, "clientReaction") ?? reaction;
             if (reason == "notComplaint") c.Outcome = "notComplaint";
+            if (reason == "secondLevel")
+            {
+                c.SecondLevelDecision = WorkflowVariables.OptionalText(variables, "secondLevelDecision") ?? c.SecondLevelDecision;
+                c.SecondLevelReasons = WorkflowVariables.OptionalText(variables, "secondLevelSummary") ?? c.SecondLevelReasons;
+            }
         });
     }
 }

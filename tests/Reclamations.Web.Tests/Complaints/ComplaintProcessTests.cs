@@ -84,6 +84,8 @@ public sealed class ComplaintProcessTests
         complaint["outcome"]!.GetValue<string>().Should().Be("founded");
         complaint["reviewer"]!.GetValue<string>().Should().Be("sophie.bernard");
         complaint["answeredAt"].Should().NotBeNull();
+        complaint["offerText"]!.GetValue<string>().Should().Be("Prise en charge de 1 200 euros.", "the offer made, not the one sent back");
+        complaint["offerAmount"]!.GetValue<long>().Should().Be(1200);
 
         var reply = await s.Client.PostJsonAsync($"/api/complaints/{id}/client-reply", new { satisfied = true, comment = "Merci, j'accepte." });
         reply.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -179,6 +181,13 @@ public sealed class ComplaintProcessTests
             "FR (seed 003): the second level is given by the person responsible for the complaint-handling process");
         await s.CompleteAsync(id, "Task_SecondLevelReview", new { secondLevelDecision = "maintained", secondLevelSummary = "La Direction maintient la position." }, "resp.reclamations");
 
+        // Every measure documented as register fields (seed 000), not only as process variables.
+        var documented = (await s.ComplaintAsync(id))["complaint"]!;
+        documented["reviewFindings"]!.GetValue<string>().Should().Be("Le conseil a été donné et signé.");
+        documented["meetingDate"]!.GetValue<string>().Should().Be("2026-12-01");
+        documented["meetingSummary"]!.GetValue<string>().Should().Be("Appel du 1er décembre.");
+        documented["secondLevelDecision"]!.GetValue<string>().Should().Be("maintained");
+        documented["secondLevelReasons"]!.GetValue<string>().Should().Be("La Direction maintient la position.");
         var second = (await s.MailsAsync(reference)).Should().ContainSingle(m => (m.Message.Subject ?? "").Contains("nouvel examen")).Subject;
         Text(second).Should().Contain("La Direction maintient la position.").And.Contain("La Médiation de l'Assurance");
         (await s.OpenTaskKeysAsync(id)).Should().Equal("Task_CorrectiveActions");
@@ -257,6 +266,7 @@ public sealed class ComplaintProcessTests
         // LU: the CAA can be seized as many days later as the answer is postponed.
         var delayed = (await s.ComplaintAsync(id))["complaint"]!;
         delayed["answerExpectedOn"]!.GetValue<string>().Should().Be("2027-02-15");
+        delayed["delayReasons"]!.GetValue<string>().Should().Be("Pièces attendues de l'assureur.");
         var postponedBy = new DateOnly(2027, 2, 15).DayNumber - DateOnly.Parse(delayed["responseDueDate"]!.GetValue<string>()).DayNumber;
         postponedBy.Should().BePositive();
         DateOnly.Parse(delayed["externalRecourseFrom"]!.GetValue<string>())

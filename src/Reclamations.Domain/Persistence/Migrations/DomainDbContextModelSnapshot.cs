@@ -497,6 +497,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DelayReasons")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
@@ -546,6 +549,18 @@ namespace Reclamations.Domain.Persistence.Migrations
 
                     b.Property<long?>("LitigationStartedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingSummary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OfferAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfferText")
+                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("OtherParties")
                         .IsRequired()
@@ -602,6 +617,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<DateOnly?>("ResponseReminderDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewFindings")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reviewer")
                         .HasColumnType("TEXT");
 
@@ -609,7 +627,13 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SecondLevelDecision")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("SecondLevelDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondLevelReasons")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SecondLevelReminderDate")
