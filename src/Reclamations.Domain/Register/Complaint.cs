@@ -142,42 +142,6 @@ public sealed class Complaint
 
     public string? AnswerSummary { get; set; }
 
-    // Every measure documented (seed 000: « documenter toutes les mesures »): written by the record-* steps.
-
-    /// <summary>The independent review's findings (exchanges with the team, files, working papers).</summary>
-    public string? ReviewFindings { get; set; }
-
-    /// <summary>The meeting or call in which the position was explained to the client, and its summary.</summary>
-    public DateOnly? MeetingDate { get; set; }
-
-    public string? MeetingSummary { get; set; }
-
-    /// <summary>The reasons given by the latest delay letter (its announced date is <see cref="AnswerExpectedOn"/>).</summary>
-    public string? DelayReasons { get; set; }
-
-    /// <summary>The settlement offer sent: its text and amount (euros).</summary>
-    public string? OfferText { get; set; }
-
-    public long? OfferAmount { get; set; }
-
-    /// <summary>Who approved the offer for the professional-liability partner (the user completing the task), and when.</summary>
-    public string? OfferApprovedByPartner { get; set; }
-
-    public DateTimeOffset? OfferApprovedByPartnerAt { get; set; }
-
-    /// <summary>Who validated the offer for Direction, and when.</summary>
-    public string? OfferApprovedByDirection { get; set; }
-
-    public DateTimeOffset? OfferApprovedByDirectionAt { get; set; }
-
-    /// <summary>The second-level review's decision and its reasons.</summary>
-    public string? SecondLevelDecision { get; set; }
-
-    public string? SecondLevelReasons { get; set; }
-
-    /// <summary>Why the answer could not be given in time (the complaints officer's handling of the response breach).</summary>
-    public string? LateAnswerReasons { get; set; }
-
     public string? Dysfunctions { get; set; }
 
     public string? ClientReaction { get; set; }
