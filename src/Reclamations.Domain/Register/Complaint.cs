@@ -121,6 +121,9 @@ public sealed class Complaint
     /// <summary>Why the answer could not be given in time, as the latest delay letter told the client.</summary>
     public string? DelayReasons { get; set; }
 
+    /// <summary>Why the answer could not be given in time, as the complaints officer documented the breach.</summary>
+    public string? LateAnswerReasons { get; set; }
+
     /// <summary>The remedial offer made (text, amount in euros).</summary>
     public string? OfferText { get; set; }
 

@@ -30,11 +30,12 @@ public static class ComplaintProcess
         public const string RecordFollowUp = "record-follow-up";
         public const string RecordDelay = "record-delay";
         public const string RecordApproval = "record-approval";
+        public const string RecordLateReasons = "record-late-reasons";
         public const string Notify = "notify";
         public const string RecordLitigation = "record-litigation";
 
         public static readonly string[] RegisterUpdates =
-            [RecordAcknowledgement, RecordAnswer, RecordBreach, RecordStatus, RecordClosing, RecordFollowUp, RecordDelay, RecordApproval];
+            [RecordAcknowledgement, RecordAnswer, RecordBreach, RecordStatus, RecordClosing, RecordFollowUp, RecordDelay, RecordApproval, RecordLateReasons];
     }
 
     public const string IndependentReviewerListener = "independent-reviewer";

@@ -47,6 +47,8 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
             }),
             ComplaintProcess.Topics.RecordDelay => DelayOf(profile, zone, variables),
             ComplaintProcess.Topics.RecordBreach => BreachOf(WorkflowVariables.Text(context.Inputs, "deadline")),
+            ComplaintProcess.Topics.RecordLateReasons => ("Dépassement du délai de réponse : raisons documentées", c =>
+                c.LateAnswerReasons = WorkflowVariables.OptionalText(variables, "lateAnswerReasons") ?? c.LateAnswerReasons),
             ComplaintProcess.Topics.RecordApproval => ApprovalOf(WorkflowVariables.Text(context.Inputs, "step"), variables),
             ComplaintProcess.Topics.RecordStatus => StatusOf(WorkflowVariables.Text(context.Inputs, "status")),
             ComplaintProcess.Topics.RecordClosing => ClosingOf(WorkflowVariables.Text(context.Inputs, "reason"), context.Now, variables),

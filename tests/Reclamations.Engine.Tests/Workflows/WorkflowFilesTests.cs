@@ -22,6 +22,7 @@ public sealed class WorkflowFilesTests
         ["record-follow-up"] = [],
         ["record-delay"] = [],
         ["record-approval"] = ["step"],
+        ["record-late-reasons"] = [],
         ["record-litigation"] = ["step"],
     };
 

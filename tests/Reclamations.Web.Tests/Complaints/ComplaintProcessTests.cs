@@ -275,7 +275,10 @@ public sealed class ComplaintProcessTests
         await s.AdvanceAsync("P10D"); // past the answer deadline
         (await s.ComplaintAsync(id))["complaint"]!["deadlineBreaches"]!.AsArray().Select(b => b!.GetValue<string>()).Should().Contain("response");
         (await s.OpenTaskKeysAsync(id)).Should().Contain("Task_HandleResponseBreach");
-        await s.CompleteAsync(id, "Task_HandleResponseBreach", new { }, "resp.reclamations");
+        var undocumented = await s.CompleteAsync(id, "Task_HandleResponseBreach", new { }, "resp.reclamations", expectSuccess: false);
+        undocumented.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the reasons of a late answer must be documented");
+        await s.CompleteAsync(id, "Task_HandleResponseBreach", new { lateAnswerReasons = "Expertise de l'assureur attendue." }, "resp.reclamations");
+        (await s.ComplaintAsync(id))["complaint"]!["lateAnswerReasons"]!.GetValue<string>().Should().Be("Expertise de l'assureur attendue.");
 
         await s.CompleteAsync(id, "Task_Review", new { reviewOutcome = "partlyFounded", findings = "Frais mal expliqués." }, "sophie.bernard");
         await s.CompleteAsync(id, "Task_PrepareOffer", new { offerText = "Remboursement des frais." });

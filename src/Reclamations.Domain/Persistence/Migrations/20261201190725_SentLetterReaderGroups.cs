@@ -20,9 +20,7 @@ namespace Reclamations.Domain.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "ReaderGroups",
-                table: "SentLetters");
+            migrationBuilder.Sql("ALTER TABLE \"SentLetters\" DROP COLUMN \"ReaderGroups\";"); // in place: a table rebuild would drop the columns later migrations added
         }
     }
 }

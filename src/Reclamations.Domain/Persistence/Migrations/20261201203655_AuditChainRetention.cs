@@ -89,33 +89,19 @@ namespace Reclamations.Domain.Persistence.Migrations
                 name: "IX_AuditEntries_Sequence",
                 table: "AuditEntries");
 
-            migrationBuilder.DropColumn(
-                name: "LegalHold",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"LegalHold\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "LegalHoldReason",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"LegalHoldReason\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "PersonalDataErasedAt",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"PersonalDataErasedAt\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "ErasedAt",
-                table: "AuditEntries");
+            migrationBuilder.Sql("ALTER TABLE \"AuditEntries\" DROP COLUMN \"ErasedAt\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "Mac",
-                table: "AuditEntries");
+            migrationBuilder.Sql("ALTER TABLE \"AuditEntries\" DROP COLUMN \"Mac\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "Sequence",
-                table: "AuditEntries");
+            migrationBuilder.Sql("ALTER TABLE \"AuditEntries\" DROP COLUMN \"Sequence\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "ValueDigests",
-                table: "AuditEntries");
+            migrationBuilder.Sql("ALTER TABLE \"AuditEntries\" DROP COLUMN \"ValueDigests\";"); // in place: a table rebuild would drop the columns later migrations added
         }
     }
 }

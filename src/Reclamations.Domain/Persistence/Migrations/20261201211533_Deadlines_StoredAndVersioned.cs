@@ -117,49 +117,27 @@ namespace Reclamations.Domain.Persistence.Migrations
             migrationBuilder.DropTable(
                 name: "DeadlineProfileVersions");
 
-            migrationBuilder.DropColumn(
-                name: "UpdatedBy",
-                table: "DeadlineProfiles");
+            migrationBuilder.Sql("ALTER TABLE \"DeadlineProfiles\" DROP COLUMN \"UpdatedBy\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "Version",
-                table: "DeadlineProfiles");
+            migrationBuilder.Sql("ALTER TABLE \"DeadlineProfiles\" DROP COLUMN \"Version\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "AcknowledgementReminderDate",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"AcknowledgementReminderDate\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "AnswerCountersignedAt",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"AnswerCountersignedAt\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "AnswerCountersignedBy",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"AnswerCountersignedBy\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "AnswerValidatedAt",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"AnswerValidatedAt\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "AnswerValidatedBy",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"AnswerValidatedBy\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "ProfileVersion",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"ProfileVersion\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "ResponseReminderDate",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"ResponseReminderDate\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "SecondLevelReminderDate",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"SecondLevelReminderDate\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "WrittenConfirmationSentAt",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"WrittenConfirmationSentAt\";"); // in place: a table rebuild would drop the columns later migrations added
         }
     }
 }

@@ -165,49 +165,27 @@ namespace Reclamations.Domain.Persistence.Migrations
             migrationBuilder.DropTable(
                 name: "Referrals");
 
-            migrationBuilder.DropColumn(
-                name: "ReceivedThrough",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"ReceivedThrough\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "ReceivedThroughReference",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"ReceivedThroughReference\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "ReopenCount",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"ReopenCount\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "ReopenedOn",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"ReopenedOn\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "Representative_Capacity",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"Representative_Capacity\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "Representative_Email",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"Representative_Email\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "Representative_Name",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"Representative_Name\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "Representative_Phone",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"Representative_Phone\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "Representative_PostalAddress",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"Representative_PostalAddress\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "CaaType",
-                table: "Categories");
+            migrationBuilder.Sql("ALTER TABLE \"Categories\" DROP COLUMN \"CaaType\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "IsActive",
-                table: "Categories");
+            migrationBuilder.Sql("ALTER TABLE \"Categories\" DROP COLUMN \"IsActive\";"); // in place: a table rebuild would drop the columns later migrations added
         }
     }
 }

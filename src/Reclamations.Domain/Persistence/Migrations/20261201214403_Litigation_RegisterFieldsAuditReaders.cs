@@ -56,33 +56,19 @@ namespace Reclamations.Domain.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "LitigationClaimReference",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"LitigationClaimReference\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "LitigationCounsel",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"LitigationCounsel\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "LitigationEndedAt",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"LitigationEndedAt\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "LitigationOutcome",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"LitigationOutcome\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "LitigationReaderGroups",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"LitigationReaderGroups\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "LitigationStartedAt",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"LitigationStartedAt\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "ReaderGroups",
-                table: "AuditEntries");
+            migrationBuilder.Sql("ALTER TABLE \"AuditEntries\" DROP COLUMN \"ReaderGroups\";"); // in place: a table rebuild would drop the columns later migrations added
         }
     }
 }

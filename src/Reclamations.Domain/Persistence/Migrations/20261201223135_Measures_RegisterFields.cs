@@ -63,37 +63,21 @@ namespace Reclamations.Domain.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "DelayReasons",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"DelayReasons\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "MeetingDate",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"MeetingDate\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "MeetingSummary",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"MeetingSummary\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "OfferAmount",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"OfferAmount\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "OfferText",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"OfferText\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "ReviewFindings",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"ReviewFindings\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "SecondLevelDecision",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"SecondLevelDecision\";"); // in place: a table rebuild would drop the columns later migrations added
 
-            migrationBuilder.DropColumn(
-                name: "SecondLevelReasons",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"SecondLevelReasons\";"); // in place: a table rebuild would drop the columns later migrations added
         }
     }
 }

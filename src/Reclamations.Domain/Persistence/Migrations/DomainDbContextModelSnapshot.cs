@@ -521,6 +521,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<bool>("IsOral")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LateAnswerReasons")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LegalHold")
                         .HasColumnType("INTEGER");
 
