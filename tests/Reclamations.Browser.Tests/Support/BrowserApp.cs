@@ -86,17 +86,8 @@ public sealed class BrowserApp : IAsyncLifetime
                 ["Mail:Smtp:Host"] = smtp.Host,
                 ["Mail:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Mail:Smtp:Security"] = "None",
-                // A complete firm identity: outside Development no letter leaves without one (FirmIdentityCheck).
-                ["Firm:Name"] = "Cabinet Test Courtage",
-                ["Firm:Address:0"] = "12 rue des Essais",
-                ["Firm:Address:1"] = "54000 Nancy",
-                ["Firm:OriasNumber"] = "12 345 678",
-                ["Firm:ComplaintsContactName"] = "Claire Lambert",
-                ["Firm:ComplaintsContactTitle"] = "Responsable réclamations",
-                ["Firm:ComplaintsContactEmail"] = "reclamations@cabinet-test.fr",
-                ["Firm:Phone"] = "03 83 12 34 56",
             };
-            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            foreach (var (key, value) in Reclamations.Testing.Hosting.TestFirm.Settings.Concat(settings)) builder.UseSetting(key, value);
         }
     }
 }

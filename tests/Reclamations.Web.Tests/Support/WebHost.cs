@@ -29,16 +29,8 @@ public sealed class WebHost : WebApplicationFactory<Program>
             ["DemoData"] = "false",
             ["Audit:Key"] = TestAuditKey,
             ["Retention:RunJob"] = "false",
-            // A complete firm identity: outside Development no letter leaves without one (FirmIdentityCheck).
-            ["Firm:Name"] = "Cabinet Test Courtage",
-            ["Firm:Address:0"] = "12 rue des Essais",
-            ["Firm:Address:1"] = "54000 Nancy",
-            ["Firm:OriasNumber"] = "12 345 678",
-            ["Firm:ComplaintsContactName"] = "Claire Lambert",
-            ["Firm:ComplaintsContactTitle"] = "Responsable réclamations",
-            ["Firm:ComplaintsContactEmail"] = "reclamations@cabinet-test.fr",
-            ["Firm:Phone"] = "03 83 12 34 56",
         };
+        foreach (var (key, value) in Reclamations.Testing.Hosting.TestFirm.Settings) _settings[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
