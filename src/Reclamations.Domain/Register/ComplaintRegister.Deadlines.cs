@@ -8,6 +8,9 @@ namespace Reclamations.Domain.Register;
 
 public sealed partial class ComplaintRegister
 {
+    /// <summary>The longest reason a date correction may give (it is kept in the audit trail).</summary>
+    public const int MaxReasonLength = 1000;
+
     /// <summary>A context of the register's own database, for a caller that runs several register steps in one unit.</summary>
     public Task<DomainDbContext> OpenAsync(CancellationToken cancellationToken = default) => _dbFactory.CreateDbContextAsync(cancellationToken);
 
@@ -34,6 +37,8 @@ public sealed partial class ComplaintRegister
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(correction.Reason))
             errors.Add(new FieldError("reason", "Une correction des dates doit être motivée."));
+        else if (correction.Reason.Length > MaxReasonLength)
+            errors.Add(new FieldError("reason", $"Le motif dépasse {MaxReasonLength} caractères."));
         if (correction.ReceivedAt is { } received && received > _timeProvider.GetUtcNow())
             errors.Add(new FieldError("receivedAt", "La date de réception ne peut pas être dans le futur."));
         if (correction.WrittenConfirmationSentAt > today)

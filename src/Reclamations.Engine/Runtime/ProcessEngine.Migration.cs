@@ -7,6 +7,9 @@ namespace Reclamations.Engine.Runtime;
 
 public sealed partial class ProcessEngine
 {
+    /// <summary>How many instances one migration call may move (each in its own transaction).</summary>
+    public const int MaxInstancesPerMigration = 500;
+
     /// <summary>Camunda 7's <c>createMigrationPlan(...).mapEqualActivities()</c>: every element of the source version mapped
     /// onto the element with the same id and kind in the target (an operator edits the list before validating).</summary>
     /// <exception cref="NotFoundException">A version does not exist.</exception>
@@ -40,6 +43,10 @@ public sealed partial class ProcessEngine
         ArgumentNullException.ThrowIfNull(instanceIds);
         RequireOperator(actor, "migrate process instances");
         if (instanceIds.Count == 0) throw new RejectedException("processInstanceIds: name the instances to migrate.");
+        if (instanceIds.Count > MaxInstancesPerMigration)
+            throw new RejectedException($"processInstanceIds: at most {MaxInstancesPerMigration} instances per call ({instanceIds.Count} given).");
+        if (plan.Instructions.Count > MaxInstancesPerMigration * 2)
+            throw new RejectedException($"instructions: at most {MaxInstancesPerMigration * 2} ({plan.Instructions.Count} given).");
         var reports = new List<InstanceMigrationReport>();
         foreach (var id in instanceIds.Distinct())
         {
@@ -79,20 +86,15 @@ public sealed partial class ProcessEngine
             .Concat(state.Jobs.Select(j => j.ActivityId)).Concat(state.Subscriptions.Select(s => s.ActivityId))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-    /// <summary>The triggers the target adds on what the instance waits in (for the validation's preview).</summary>
+    /// <summary>The triggers the target adds on what the instance waits in (for the validation's preview: the executions are
+    /// seen with their mapped ids, nothing is changed).</summary>
     private static List<string> NewTriggers(InstanceState state, ProcessModel target, IReadOnlyDictionary<string, string> map)
     {
-        var carried = map.Values.ToHashSet(StringComparer.Ordinal);
-        var found = new List<string>();
-        foreach (var execution in state.Executions)
-        {
-            if (!map.TryGetValue(execution.ActivityId, out var mapped) || target.NodesById.GetValueOrDefault(mapped) is not { } node) continue;
-            if (node is ScopeModel scope && (execution.ParentId is null || node is SubProcess))
-                found.AddRange(scope.EventSubProcesses.SelectMany(e => e.StartEvents).Where(s => s.EventDefinition is not null).Select(s => s.Id));
-            if (node is Activity activity && execution.ParentId is not null && execution.LoopCounter is null)
-                found.AddRange(activity.BoundaryEvents.Select(b => b.Id));
-        }
-        return found.Where(t => !carried.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        var mapped = state.Executions.Where(e => map.ContainsKey(e.ActivityId))
+            .Select(e => new ExecutionEntity { Id = e.Id, ProcessInstanceId = e.ProcessInstanceId, ParentId = e.ParentId,
+                ActivityId = map[e.ActivityId], LoopCounter = e.LoopCounter });
+        return Runner.NewTriggers(mapped, state.Jobs, state.Subscriptions, target, map).Select(t => t.ActivityId)
+            .Distinct(StringComparer.Ordinal).ToList();
     }
 
     private async Task<(ProcessDefinitionEntity Definition, ProcessModel Model)> ModelAsync(EngineDbContext db, string definitionId,

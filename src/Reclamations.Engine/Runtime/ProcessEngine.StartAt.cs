@@ -18,10 +18,7 @@ public sealed partial class ProcessEngine
         if (startInstructions.Count == 0) throw new RejectedException("startInstructions: a start at chosen activities needs at least one.");
         var state = await _executor.ExecuteAsync(actor, async (ctx, runner) =>
         {
-            var definition = await _runtime.Definitions.GetLatestAsync(ctx.Db, key, ct)
-                ?? throw new NotFoundException($"No process with key '{key}' is deployed.");
-            var model = await _runtime.Definitions.GetModelAsync(ctx.Db, definition.Id, ct);
-            EnsureMayStart(model, actor);
+            var (definition, model) = await StartableAsync(ctx, key, actor, ct);
             var transaction = new EngineTransaction(ctx.Connection, ctx.Transaction, ctx.Now, ctx.Services);
             var start = await prepare(transaction);
             var instance = runner.StartInstanceWithoutToken(definition, model, start.BusinessKey, StartVariables(model, start.Variables));

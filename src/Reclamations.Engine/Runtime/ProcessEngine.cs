@@ -152,10 +152,7 @@ public sealed partial class ProcessEngine
     {
         var state = await _executor.ExecuteAsync(actor, async (ctx, runner) =>
         {
-            var definition = await _runtime.Definitions.GetLatestAsync(ctx.Db, key, ct)
-                ?? throw new NotFoundException($"No process with key '{key}' is deployed.");
-            var model = await _runtime.Definitions.GetModelAsync(ctx.Db, definition.Id, ct);
-            EnsureMayStart(model, actor);
+            var (definition, model) = await StartableAsync(ctx, key, actor, ct);
             return runner.StartInstance(definition, model, businessKey, StartVariables(model, variables));
         }, ct);
         return Snapshot(state);
@@ -170,10 +167,7 @@ public sealed partial class ProcessEngine
     {
         var state = await _executor.ExecuteAsync(actor, async (ctx, runner) =>
         {
-            var definition = await _runtime.Definitions.GetLatestAsync(ctx.Db, key, ct)
-                ?? throw new NotFoundException($"No process with key '{key}' is deployed.");
-            var model = await _runtime.Definitions.GetModelAsync(ctx.Db, definition.Id, ct);
-            EnsureMayStart(model, actor);
+            var (definition, model) = await StartableAsync(ctx, key, actor, ct);
             var transaction = new EngineTransaction(ctx.Connection, ctx.Transaction, ctx.Now, ctx.Services);
             var start = await prepare(transaction);
             var instance = runner.StartInstance(definition, model, start.BusinessKey, StartVariables(model, start.Variables));
@@ -182,6 +176,17 @@ public sealed partial class ProcessEngine
             return instance;
         }, ct);
         return Snapshot(state);
+    }
+
+    /// <summary>The latest version of <paramref name="key"/> and its model, once <paramref name="actor"/> may start it.</summary>
+    private async Task<(ProcessDefinitionEntity Definition, ProcessModel Model)> StartableAsync(CommandContext ctx, string key, Actor actor,
+        CancellationToken ct)
+    {
+        var definition = await _runtime.Definitions.GetLatestAsync(ctx.Db, key, ct)
+            ?? throw new NotFoundException($"No process with key '{key}' is deployed.");
+        var model = await _runtime.Definitions.GetModelAsync(ctx.Db, definition.Id, ct);
+        EnsureMayStart(model, actor);
+        return (definition, model);
     }
 
     /// <summary>Claim: a candidate (user or group member) takes an unassigned task.</summary>

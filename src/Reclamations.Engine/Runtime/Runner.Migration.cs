@@ -45,38 +45,48 @@ internal sealed partial class Runner
         migrated.Jobs.AddRange(state.Jobs);
         migrated.Subscriptions.AddRange(state.Subscriptions);
         var armed = new List<string>();
-        // A trigger mapped from the source keeps its state (armed, or already fired); only those the target adds are armed.
-        var carried = map.Values.ToHashSet(StringComparer.Ordinal);
-        bool Armed(ExecutionEntity execution, string activityId) =>
-            carried.Contains(activityId)
-            || migrated.Jobs.Any(j => j.ExecutionId == execution.Id && j.ActivityId == activityId)
-            || migrated.Subscriptions.Any(s => s.ExecutionId == execution.Id && s.ActivityId == activityId);
-        void Arm(ExecutionEntity execution, string activityId, EventDefinition? definition)
+        foreach (var (execution, activityId, definition) in NewTriggers(state.Executions, migrated.Jobs, migrated.Subscriptions, targetModel, map))
         {
-            if (Armed(execution, activityId)) return;
             switch (definition)
             {
                 case TimerEventDefinition timer:
                     CreateTimerJob(migrated, execution, activityId, timer);
-                    armed.Add(activityId);
                     break;
                 case MessageEventDefinition message:
                     Subscribe(migrated, execution, activityId, message.MessageName);
-                    armed.Add(activityId);
                     break;
             }
-        }
-        foreach (var execution in state.Executions.ToList())
-        {
-            var node = targetModel.NodesById.GetValueOrDefault(execution.ActivityId);
-            if (node is ScopeModel scope && (execution.ParentId is null || node is SubProcess))
-                foreach (var start in scope.EventSubProcesses.SelectMany(e => e.StartEvents)) Arm(execution, start.Id, start.EventDefinition);
-            // A token waiting in an activity (not the inner tokens of a multi-instance body, whose body holds the triggers).
-            if (node is Activity activity && execution.ParentId is not null && execution.LoopCounter is null)
-                foreach (var boundary in activity.BoundaryEvents) Arm(execution, boundary.Id, boundary.EventDefinition);
+            armed.Add(activityId);
         }
         ctx.History(migrated, "ProcessInstanceMigrated", targetModel.Id, "process", migrated.Root.Id,
             details: $"{from} -> {target.Key}:{target.Version}");
         return armed;
+    }
+
+    /// <summary>The boundary events and event subprocess starts of the target on what the executions (already re-pointed at
+    /// the target's ids) wait in, that no instruction maps onto and that are not armed yet: a trigger mapped from the source
+    /// keeps its state (armed, or already fired).</summary>
+    internal static IEnumerable<(ExecutionEntity Execution, string ActivityId, EventDefinition Definition)> NewTriggers(
+        IEnumerable<ExecutionEntity> executions, IReadOnlyCollection<JobEntity> jobs, IReadOnlyCollection<EventSubscriptionEntity> subscriptions,
+        ProcessModel target, IReadOnlyDictionary<string, string> map)
+    {
+        var carried = map.Values.ToHashSet(StringComparer.Ordinal);
+        foreach (var execution in executions.ToList())
+        {
+            var node = target.NodesById.GetValueOrDefault(execution.ActivityId);
+            var triggers = new List<(string Id, EventDefinition? Definition)>();
+            if (node is ScopeModel scope && (execution.ParentId is null || node is SubProcess))
+                triggers.AddRange(scope.EventSubProcesses.SelectMany(e => e.StartEvents).Select(s => (s.Id, s.EventDefinition)));
+            // A token waiting in an activity (not the inner tokens of a multi-instance body, whose body holds the triggers).
+            if (node is Activity activity && execution.ParentId is not null && execution.LoopCounter is null)
+                triggers.AddRange(activity.BoundaryEvents.Select(b => (b.Id, b.EventDefinition)));
+            foreach (var (id, definition) in triggers)
+            {
+                if (definition is not (TimerEventDefinition or MessageEventDefinition) || carried.Contains(id)) continue;
+                if (jobs.Any(j => j.ExecutionId == execution.Id && j.ActivityId == id)
+                    || subscriptions.Any(s => s.ExecutionId == execution.Id && s.ActivityId == id)) continue;
+                yield return (execution, id, definition);
+            }
+        }
     }
 }

@@ -15,28 +15,8 @@ internal sealed partial class Runner
     {
         start ??= model.NoneStartEvent
             ?? throw new ProcessEngineException($"Process '{model.Id}' has no none start event; start it by a message or a timer.");
-        var instance = new ProcessInstanceEntity
-        {
-            Id = EngineIds.New(),
-            DefinitionId = definition.Id,
-            DefinitionKey = definition.Key,
-            DefinitionVersion = definition.Version,
-            BusinessKey = businessKey,
-            State = ProcessInstanceState.Active,
-            StartedAt = ctx.Now,
-            SuperExecutionId = callerExecution?.Id,
-            SuperProcessInstanceId = caller?.Id,
-            LegalHold = caller?.Instance.LegalHold ?? false,
-            ReaderGroups = Readers.Both(caller?.Instance.ReaderGroups, Readers.Of(model.ReaderGroups)),
-        };
-        ctx.Db.ProcessInstances.Add(instance);
-        var state = new InstanceState(instance, model);
-        ctx.Track(state);
-        var root = NewExecution(state, null, model.Id);
-        ctx.History(state, "ProcessStarted", model.Id, "process", root.Id, details: businessKey);
-        foreach (var (name, value) in variables ?? new Dictionary<string, object?>()) ctx.SetVariable(state, root, name, value);
-        foreach (var (name, value) in eventVariables ?? new Dictionary<string, object?>()) ctx.SetVariable(state, root, name, value);
-        EnterScope(state, root, model);
+        var state = StartInstanceWithoutToken(definition, model, businessKey, variables, caller, callerExecution, eventVariables);
+        var root = state.Root;
         var token = NewExecution(state, root, start.Id);
         Plan(() => EnterAsync(state, token, start));
         return state;

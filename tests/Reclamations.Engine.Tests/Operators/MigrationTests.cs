@@ -115,6 +115,9 @@ public sealed class MigrationTests
 
         await FluentActions.Awaiting(() => h.Engine.MigrateAsync(new MigrationPlan(v1.Id, v2.Id, [new("review", "review")]), [started.Id], Stranger))
             .Should().ThrowAsync<ForbiddenException>();
+        var tooMany = Enumerable.Range(0, ProcessEngine.MaxInstancesPerMigration + 1).Select(_ => Guid.NewGuid()).ToList();
+        await FluentActions.Awaiting(() => h.Engine.MigrateAsync(new MigrationPlan(v1.Id, v2.Id, []), tooMany, Operator))
+            .Should().ThrowAsync<RejectedException>().WithMessage("processInstanceIds: at most 500*");
         (await h.InstanceAsync(started.Id)).DefinitionVersion.Should().Be(1);
     }
 }

@@ -123,6 +123,9 @@ public sealed class DeadlineWatchTests
         var refused = await s.Client.PostJsonAsync($"/api/complaints/{id}/dates", new { receivedAt = now.AddDays(-14) });
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).Should().Contain("reason");
+        var tooLong = await s.Client.PostJsonAsync($"/api/complaints/{id}/dates", new { receivedAt = now.AddDays(-14), reason = new string('x', 1001) });
+        tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await tooLong.Content.ReadAsStringAsync()).Should().Contain("1000");
 
         var corrected = await s.Client.PostJsonAsync($"/api/complaints/{id}/dates",
             new { receivedAt = now.AddDays(-14), reason = "Courrier reçu à l'accueil le 2 et enregistré en retard." });

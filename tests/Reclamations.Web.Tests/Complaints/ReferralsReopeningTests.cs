@@ -71,7 +71,7 @@ public sealed class ReferralsReopeningTests
         request["receivedThroughReference"] = "CAA-IN-77";
         var created = await s.RegisterAsync(request);
         var id = created["id"]!.GetValue<string>();
-        var today = DateOnly.FromDateTime((await NowAsync(s)).UtcDateTime);
+        var today = Reclamations.Engine.Api.ZonedTime.LocalDate(await NowAsync(s), Reclamations.Engine.Api.ZonedTime.FindZone("Europe/Paris")); // the firm's day
         using var officer = s.ClientAs("resp.reclamations", "ComplaintsOfficer");
 
         var refused = await officer.PostJsonAsync($"/api/complaints/{id}/referrals", new { body = "Ombudsman", referredOn = today });
@@ -125,7 +125,7 @@ public sealed class ReferralsReopeningTests
         await s.SettleAsync();
 
         var reopened = (await s.ComplaintAsync(id))["complaint"]!;
-        var today = DateOnly.FromDateTime((await NowAsync(s)).UtcDateTime);
+        var today = Reclamations.Engine.Api.ZonedTime.LocalDate(await NowAsync(s), Reclamations.Engine.Api.ZonedTime.FindZone("Europe/Paris")); // the firm's day
         reopened["status"]!.GetValue<string>().Should().Be("InProgress");
         reopened["reopenCount"]!.GetValue<int>().Should().Be(1);
         reopened["reopenedOn"]!.AsArray().Select(d => d!.GetValue<string>()).Should().Equal(today.ToString("yyyy-MM-dd"));
