@@ -95,6 +95,8 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
         {
             e.ToTable("CorrectiveActions");
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => new { x.Status, x.DueDate });
             e.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<ComplaintDocument>(e =>

@@ -110,6 +110,8 @@ public sealed partial class ComplaintRegister
             Owner = string.IsNullOrWhiteSpace(owner) ? null : owner.Trim(),
             DueDate = dueDate,
             Status = CorrectiveActionStatus.Open,
+            CreatedAt = _timeProvider.GetUtcNow(),
+            CreatedBy = user,
         };
         db.CorrectiveActions.Add(action);
         db.AuditEntries.Add(new AuditEntry
@@ -139,6 +141,7 @@ public sealed partial class ComplaintRegister
             ?? throw new ComplaintNotFoundException($"L'action corrective {actionId} n'existe pas.");
         var old = action.Status;
         action.Status = status;
+        action.ClosedAt = status == CorrectiveActionStatus.Open ? null : _timeProvider.GetUtcNow();
         db.AuditEntries.Add(new AuditEntry
         {
             ComplaintId = action.ComplaintId,
