@@ -13,6 +13,7 @@ public static class PagesSetup
         {
             o.RootDirectory = "/";
             o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AuthorizeFolder("/Studio", Reclamations.Web.Accounts.Policies.ManagesProcess);
         });
         FrenchDates.UseZone(builder.Configuration["Firm:TimeZoneId"] ?? builder.Configuration["Engine:TimeZone"] ?? "Europe/Paris");
         builder.Services.AddScoped<TaskInbox>();

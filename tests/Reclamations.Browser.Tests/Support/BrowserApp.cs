@@ -12,7 +12,7 @@ namespace Reclamations.Browser.Tests.Support;
 
 /// <summary>One app (real Kestrel on a loopback port, real SQLite file, real workflows and templates, demo users, a real
 /// SMTP server) and one headless Debian chromium, shared by every test of the collection.</summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "reclamations-browser-tests", Guid.NewGuid().ToString("N"));
@@ -90,6 +90,16 @@ public sealed class BrowserApp : IAsyncLifetime
             foreach (var (key, value) in Reclamations.Testing.Hosting.TestFirm.Settings.Concat(settings)) builder.UseSetting(key, value);
         }
     }
+}
+
+/// <summary>The studio's app: its own host, database and browser, so that the process versions its tests deploy never
+/// reach the back office's tests.</summary>
+public sealed class StudioApp : BrowserApp;
+
+[CollectionDefinition(Name)]
+public sealed class StudioCollection : ICollectionFixture<StudioApp>
+{
+    public const string Name = "studio";
 }
 
 [CollectionDefinition(Name)]
