@@ -28,14 +28,14 @@ public static class AuditDiff
     }
 
     public static string Of(string field, object? oldValue, object? newValue) =>
-        new JsonObject
-        {
-            [field] = new JsonObject
-            {
-                ["old"] = JsonSerializer.SerializeToNode(oldValue, Json),
-                ["new"] = JsonSerializer.SerializeToNode(newValue, Json),
-            },
-        }.ToJsonString(Json);
+        new JsonObject { [field] = Change(oldValue, newValue) }.ToJsonString(Json);
+
+    /// <summary>One change as <c>{"old":…,"new":…}</c>.</summary>
+    public static JsonObject Change(object? oldValue, object? newValue) => new()
+    {
+        ["old"] = JsonSerializer.SerializeToNode(oldValue, Json),
+        ["new"] = JsonSerializer.SerializeToNode(newValue, Json),
+    };
 
     private static void Compare(string prefix, JsonObject before, JsonObject after, JsonObject changes, string[] ignored)
     {

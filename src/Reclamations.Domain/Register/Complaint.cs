@@ -129,6 +129,16 @@ public sealed class Complaint
 
     public long? OfferAmount { get; set; }
 
+    /// <summary>Who approved the offer (the professional-liability partner) and when.</summary>
+    public string? OfferApprovedBy { get; set; }
+
+    public DateTimeOffset? OfferApprovedAt { get; set; }
+
+    /// <summary>Who validated the offer for Direction and when.</summary>
+    public string? OfferValidatedBy { get; set; }
+
+    public DateTimeOffset? OfferValidatedAt { get; set; }
+
     /// <summary>The second-level review's decision (maintained / revised) and its reasons.</summary>
     public string? SecondLevelDecision { get; set; }
 

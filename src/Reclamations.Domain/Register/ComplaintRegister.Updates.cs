@@ -84,18 +84,23 @@ public sealed partial class ComplaintRegister
     /// <summary>Adds an open corrective action to the complaint (audited).</summary>
     public async Task<CorrectiveAction> AddCorrectiveActionAsync(
         Guid complaintId, string user, string description, string? owner = null, DateOnly? dueDate = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, CorrectiveActionType type = CorrectiveActionType.Procedure)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
-        return await AddCorrectiveActionAsync(db, complaintId, user, description, owner, dueDate, cancellationToken);
+        return await AddCorrectiveActionAsync(db, complaintId, user, description, owner, dueDate, cancellationToken, type);
     }
 
     /// <summary>The same on a caller's context (e.g. the engine step's transaction through <see cref="DomainDb.On(System.Data.Common.DbConnection, System.Data.Common.DbTransaction)"/>).</summary>
     public async Task<CorrectiveAction> AddCorrectiveActionAsync(
         DomainDbContext db, Guid complaintId, string user, string description, string? owner = null, DateOnly? dueDate = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, CorrectiveActionType type = CorrectiveActionType.Procedure)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        if (!Enum.IsDefined(type))
+        {
+            throw new RegisterValidationException([new("type", "Type d'action corrective inconnu.")]);
+        }
+
         if (string.IsNullOrWhiteSpace(description))
         {
             throw new RegisterValidationException([new("description", "La description de l'action corrective est obligatoire.")]);
@@ -106,6 +111,7 @@ public sealed partial class ComplaintRegister
         {
             Id = Guid.NewGuid(),
             ComplaintId = complaintId,
+            Type = type,
             Description = description.Trim(),
             Owner = string.IsNullOrWhiteSpace(owner) ? null : owner.Trim(),
             DueDate = dueDate,
@@ -137,18 +143,38 @@ public sealed partial class ComplaintRegister
         }
 
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
-        var action = await db.CorrectiveActions.FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken)
+        return await SetCorrectiveActionStatusAsync(db, actionId, status, user, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The same on a caller's context; <paramref name="complaintId"/>, when given, must be the action's complaint.
+    /// <paramref name="newDueDate"/> postpones an action that stays open.</summary>
+    public async Task<CorrectiveAction> SetCorrectiveActionStatusAsync(
+        DomainDbContext db, Guid actionId, CorrectiveActionStatus status, string user, Guid? complaintId = null,
+        DateOnly? newDueDate = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        if (!Enum.IsDefined(status))
+        {
+            throw new RegisterValidationException([new("status", "Statut d'action corrective inconnu.")]);
+        }
+
+        var action = await db.CorrectiveActions.FirstOrDefaultAsync(
+                a => a.Id == actionId && (complaintId == null || a.ComplaintId == complaintId), cancellationToken)
             ?? throw new ComplaintNotFoundException($"L'action corrective {actionId} n'existe pas.");
-        var old = action.Status;
+        var (oldStatus, oldDue) = (action.Status, action.DueDate);
         action.Status = status;
         action.ClosedAt = status == CorrectiveActionStatus.Open ? null : _timeProvider.GetUtcNow();
+        if (newDueDate is { } due && status == CorrectiveActionStatus.Open) action.DueDate = due;
+        var changes = new System.Text.Json.Nodes.JsonObject();
+        if (oldStatus != status) changes[$"correctiveActions.{action.Id}.status"] = AuditDiff.Change(oldStatus, status);
+        if (oldDue != action.DueDate) changes[$"correctiveActions.{action.Id}.dueDate"] = AuditDiff.Change(oldDue, action.DueDate);
         db.AuditEntries.Add(new AuditEntry
         {
             ComplaintId = action.ComplaintId,
             At = _timeProvider.GetUtcNow(),
             User = user,
             Action = AuditActions.CorrectiveActionUpdated,
-            Details = AuditDiff.Of($"correctiveActions.{action.Id}.status", old, status),
+            Details = changes.ToJsonString(AuditDiff.Json),
         });
         await db.SaveChangesAsync(cancellationToken);
         return action;

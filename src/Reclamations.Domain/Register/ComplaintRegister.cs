@@ -21,6 +21,9 @@ public sealed partial class ComplaintRegister
         _firmZone = ZonedTime.FindZone((options ?? new RegisterOptions()).TimeZoneId, nameof(options));
     }
 
+    /// <summary>The firm's time zone: where a day of the register begins and ends.</summary>
+    public TimeZoneInfo FirmZone => _firmZone;
+
     /// <summary>Validates and stores a new complaint with its reference and deadlines; audits "Enregistrement".</summary>
     /// <exception cref="RegisterValidationException">A field is invalid; nothing was stored.</exception>
     public async Task<Complaint> RegisterAsync(NewComplaint input, string user, CancellationToken cancellationToken = default)

@@ -20,6 +20,9 @@ public static class ComplaintWorkflowRegistration
         builder.AddTaskListener<SecondLevelReviewerListener>(ComplaintProcess.SecondLevelReviewerListener);
         builder.AddTaskListener<FirstLevelDecisionListener>(ComplaintProcess.FirstLevelDecisionListener);
         builder.AddTaskListener<ApprovalSignatureListener>(ComplaintProcess.ApprovalSignatureListener);
+        builder.Services.TryAddSingleton<CorrectiveActions.CorrectiveActionService>();
+        builder.AddServiceTaskHandler<CorrectiveActions.CorrectiveActionOutcomeHandler>(CorrectiveActions.CorrectiveActionProcess.UpdateTopic);
+        builder.AddTaskListener<CorrectiveActions.CorrectiveActionOutcomeListener>(CorrectiveActions.CorrectiveActionProcess.OutcomeListener);
         return builder;
     }
 }

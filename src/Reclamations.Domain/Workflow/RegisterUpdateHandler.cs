@@ -68,18 +68,23 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
         };
     }
 
-    /// <summary>The closing task's follow-up: dysfunctions and lessons into the register, the corrective actions as an open action.</summary>
+    /// <summary>The closing task's follow-up: dysfunctions, the corrective actions' summary and lessons into the register
+    /// (each action itself is recorded with its type, owner and due date from the task's page: CorrectiveActionService).</summary>
     private async Task RecordFollowUpAsync(DomainDbContext db, Guid id, IReadOnlyDictionary<string, object?> variables, CancellationToken ct)
     {
         var dysfunctions = WorkflowVariables.OptionalText(variables, "dysfunctions");
+        var actions = WorkflowVariables.OptionalText(variables, "correctiveActions");
         var lessons = WorkflowVariables.OptionalText(variables, "lessons");
-        var summary = string.Join("\n", new[] { dysfunctions, lessons is null ? null : $"Enseignements : {lessons}" }
+        var summary = string.Join("\n", new[]
+            {
+                dysfunctions,
+                string.IsNullOrWhiteSpace(actions) ? null : $"Actions correctives : {actions}",
+                string.IsNullOrWhiteSpace(lessons) ? null : $"Enseignements : {lessons}",
+            }
             .Where(t => !string.IsNullOrWhiteSpace(t)));
         if (summary.Length > 0)
-            await register.UpdateAsync(db, id, ComplaintProcess.WorkflowUser, "Suivi : dysfonctionnements et enseignements",
+            await register.UpdateAsync(db, id, ComplaintProcess.WorkflowUser, "Suivi : dysfonctionnements, actions correctives et enseignements",
                 c => c.Dysfunctions = summary, cancellationToken: ct);
-        if (WorkflowVariables.OptionalText(variables, "correctiveActions") is { } actions && !string.IsNullOrWhiteSpace(actions))
-            await register.AddCorrectiveActionAsync(db, id, ComplaintProcess.WorkflowUser, actions, cancellationToken: ct);
     }
 
     /// <summary>A delay letter: the answer date it announces, and (LU-CAA) the external recourse date postponed as much.</summary>
@@ -120,6 +125,8 @@ public sealed class RegisterUpdateHandler(ComplaintRegister register) : IService
         {
             "directionValidation" => ("Réponse validée par la Direction", c => (c.AnswerValidatedBy, c.AnswerValidatedAt) = (by, at)),
             "countersign" => ("Réponse contresignée par le responsable réclamations", c => (c.AnswerCountersignedBy, c.AnswerCountersignedAt) = (by, at)),
+            "offerApproval" => ("Offre approuvée par l'associé RC professionnelle", c => (c.OfferApprovedBy, c.OfferApprovedAt) = (by, at)),
+            "offerValidation" => ("Offre validée par la Direction", c => (c.OfferValidatedBy, c.OfferValidatedAt) = (by, at)),
             _ => throw new InvalidOperationException($"Étape d'approbation inconnue : « {step} »."),
         };
     }

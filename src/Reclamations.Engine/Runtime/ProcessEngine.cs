@@ -279,7 +279,19 @@ public sealed partial class ProcessEngine
     public Task<CorrelationResult> CorrelateMessageAsync(CorrelationRequest request, Actor actor, CancellationToken ct = default) =>
         CorrelateAsync(request, actor, strict: true, ct);
 
-    private async Task<CorrelationResult> CorrelateAsync(CorrelationRequest request, Actor actor, bool strict, CancellationToken ct)
+    /// <summary>Delivers a message, in one transaction with the caller's own writes: <paramref name="before"/> runs first on
+    /// the engine's connection and transaction (e.g. closes the record the waiting processes are about). Whatever matches is
+    /// delivered (<see cref="CorrelationRequest.All"/> is implied, and nothing waiting is no error); anything thrown rolls
+    /// everything back.</summary>
+    public Task<CorrelationResult> CorrelateMessageAsync(CorrelationRequest request, Func<EngineTransaction, Task> before, Actor actor,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        return CorrelateAsync(request with { All = true }, actor, strict: false, ct, before);
+    }
+
+    private async Task<CorrelationResult> CorrelateAsync(CorrelationRequest request, Actor actor, bool strict, CancellationToken ct,
+        Func<EngineTransaction, Task>? before = null)
     {
         var messageName = request.MessageName;
         if (string.IsNullOrWhiteSpace(messageName)) throw new RejectedException("messageName is required.");
@@ -290,6 +302,7 @@ public sealed partial class ProcessEngine
         var keys = request.CorrelationKeys?.ToDictionary(k => k.Key, k => VariableSerializer.Serialize(k.Value), StringComparer.Ordinal);
         var result = await _executor.ExecuteAsync(actor, async (ctx, runner) =>
         {
+            if (before is not null) await before(new EngineTransaction(ctx.Connection, ctx.Transaction, ctx.Now, ctx.Services));
             IQueryable<EventSubscriptionEntity> query = ctx.Db.EventSubscriptions.AsNoTracking()
                 .Where(s => s.MessageName == messageName && s.ProcessInstanceId != null)
                 .Where(s => ctx.Db.ProcessInstances.Any(i => i.Id == s.ProcessInstanceId && i.State == ProcessInstanceState.Active && !i.IsSuspended));

@@ -1,3 +1,4 @@
+using Reclamations.Domain.CorrectiveActions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Reclamations.Domain.Documents;
 using Reclamations.Domain.Register;
@@ -146,20 +147,19 @@ public static class ComplaintApi
     }
 
     public static async Task<Created<CorrectiveAction>> AddCorrectiveActionAsync(Guid id, CorrectiveActionRequest request, HttpContext http,
-        ComplaintRegister register, CancellationToken ct)
+        CorrectiveActionService actions, TimeProvider time, CancellationToken ct)
     {
-        var action = await register.AddCorrectiveActionAsync(id, http.GetActor().Id, request.Description ?? "", request.Owner,
-            request.DueDate, ct);
+        var action = await actions.AddAsync(id, request.ToInput(), http.GetActor().Id, time, ct);
         return TypedResults.Created($"/api/complaints/{id}/corrective-actions/{action.Id}", action);
     }
 
     public static async Task<Ok<CorrectiveAction>> SetCorrectiveActionStatusAsync(Guid id, Guid actionId, CorrectiveActionStatusRequest request,
-        HttpContext http, ComplaintRegister register, CancellationToken ct)
+        HttpContext http, CorrectiveActionService actions, CancellationToken ct)
     {
-        if (!Enum.TryParse<CorrectiveActionStatus>(request.Status, true, out var status))
+        if (!Enum.TryParse<CorrectiveActionStatus>(request.Status, true, out var status) || !Enum.IsDefined(status))
             throw new RegisterValidationException([new FieldError("status",
                 $"« {request.Status} » n'est pas un statut ({string.Join(", ", Enum.GetNames<CorrectiveActionStatus>())}).")]);
-        return TypedResults.Ok(await register.SetCorrectiveActionStatusAsync(actionId, status, http.GetActor().Id, ct));
+        return TypedResults.Ok(await actions.SetStatusAsync(id, actionId, status, http.GetActor().Id, ct));
     }
 
     /// <summary>The categories with their CAA reporting type; <c>includeInactive=false</c>: only those a new complaint may take.</summary>

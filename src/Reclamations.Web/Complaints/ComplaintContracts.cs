@@ -35,7 +35,20 @@ public sealed record ClientReplyRequest(bool? Satisfied, string? Comment, bool? 
 
 public sealed record ClientReplyResponse(int Correlated);
 
-public sealed record CorrectiveActionRequest(string? Description, string? Owner, DateOnly? DueDate);
+/// <summary>A corrective action to record: <c>type</c> one of Training, Procedure, Product, StaffMeasure; <c>owner</c> a
+/// user id of the firm; <c>dueDate</c> today or later.</summary>
+public sealed record CorrectiveActionRequest(string? Type, string? Description, string? Owner, DateOnly? DueDate)
+{
+    public Reclamations.Domain.CorrectiveActions.NewCorrectiveAction ToInput()
+    {
+        var errors = new List<Reclamations.Domain.Register.FieldError>();
+        if (!Enum.TryParse<Reclamations.Domain.Register.CorrectiveActionType>(Type, true, out var type) || !Enum.IsDefined(type))
+            errors.Add(new("type", $"« {Type} » n'est pas un type d'action corrective ({string.Join(", ", Enum.GetNames<Reclamations.Domain.Register.CorrectiveActionType>())})."));
+        if (DueDate is null) errors.Add(new("dueDate", "L'échéance de l'action corrective est obligatoire."));
+        if (errors.Count > 0) throw new Reclamations.Domain.Register.RegisterValidationException(errors);
+        return new(type, Description ?? "", Owner ?? "", DueDate!.Value);
+    }
+}
 
 public sealed record CorrectiveActionStatusRequest(string? Status);
 

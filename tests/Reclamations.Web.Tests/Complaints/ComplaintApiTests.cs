@@ -131,8 +131,9 @@ public sealed class ComplaintApiTests : IAsyncLifetime
         var id = created["id"]!.GetValue<string>();
         using var officer = _s.ClientAs("resp.reclamations", "ComplaintsOfficer");
         using var trainer = _s.ClientAs("resp.formation", "Staff");
+        (await trainer.GetAsync("/api/auth/me")).EnsureSuccessStatusCode(); // the owner is a user of the firm
         var added = await officer.PostJsonAsync($"/api/complaints/{id}/corrective-actions",
-            new { description = "Former l'équipe aux garanties MRH", owner = "resp.formation", dueDate = "2027-01-31" });
+            new { type = "Training", description = "Former l'équipe aux garanties MRH", owner = "resp.formation", dueDate = "2027-01-31" });
         added.StatusCode.Should().Be(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
         var actionId = (await added.JsonAsync())["id"]!.GetValue<string>();
         (await _s.Client.PostJsonAsync($"/api/complaints/{id}/corrective-actions", new { description = "" }))

@@ -86,10 +86,35 @@ public sealed class ComplaintProcessTests
         complaint["answeredAt"].Should().NotBeNull();
         complaint["offerText"]!.GetValue<string>().Should().Be("Prise en charge de 1 200 euros.", "the offer made, not the one sent back");
         complaint["offerAmount"]!.GetValue<long>().Should().Be(1200);
+        complaint["offerApprovedBy"]!.GetValue<string>().Should().Be("associe.rcp", "the offer's approvals are kept in the register");
+        complaint["offerValidatedBy"]!.GetValue<string>().Should().Be("direction");
+        complaint["offerValidatedAt"].Should().NotBeNull();
 
         var reply = await s.Client.PostJsonAsync($"/api/complaints/{id}/client-reply", new { satisfied = true, comment = "Merci, j'accepte." });
         reply.StatusCode.Should().Be(HttpStatusCode.OK);
         await s.SettleAsync();
+        // The closing step's page records each corrective action with its type, owner and due date (htmx section).
+        var closingTask = (await s.ComplaintTasksAsync(id)).Single(t => t!["taskDefinitionKey"]!.GetValue<string>() == "Task_CorrectiveActions")!;
+        using (var officerPages = s.PageClientAs("resp.reclamations"))
+        {
+            var page = await officerPages.GetStringAsync($"/taches/{closingTask["id"]}");
+            page.Should().Contain("Actions correctives de la réclamation");
+            var token = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page,
+                "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value);
+            var due = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(await NowAsync(s), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime).AddDays(30);
+            var post = new HttpRequestMessage(HttpMethod.Post, $"/taches/{closingTask["id"]}?handler=CorrectiveAction")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["actionType"] = "Training",
+                    ["actionDescription"] = "Former l'équipe aux garanties", ["actionOwner"] = "sophie.bernard", ["actionDueDate"] = due.ToString("O"),
+                }),
+            };
+            post.Headers.Add("HX-Request", "true");
+            var section = await officerPages.SendAsync(post);
+            section.StatusCode.Should().Be(HttpStatusCode.OK);
+            System.Net.WebUtility.HtmlDecode(await section.Content.ReadAsStringAsync()).Should().Contain("Former l'équipe aux garanties").And.Contain("Formation");
+        }
         await s.CompleteAsync(id, "Task_CorrectiveActions", new { dysfunctions = "Garanties mal expliquées", correctiveActions = "Formation", lessons = "Fiche conseil" }, "resp.reclamations");
 
         var closing = (await s.MailsAsync(reference)).Should().ContainSingle(m => (m.Message.Subject ?? "").Contains("Clôture")).Subject;
@@ -101,8 +126,10 @@ public sealed class ComplaintProcessTests
             .Should().Equal("accuse-reception", "offre-reglement", "cloture");
         file["openTasks"]!.AsArray().Should().BeEmpty();
         file["complaint"]!["dysfunctions"]!.GetValue<string>().Should().Contain("Garanties mal expliquées").And.Contain("Fiche conseil");
-        var corrective = file["correctiveActions"]!.AsArray().Should().ContainSingle().Subject!;
-        corrective["description"]!.GetValue<string>().Should().Be("Formation");
+        file["complaint"]!["dysfunctions"]!.GetValue<string>().Should().Contain("Actions correctives : Formation");
+        var corrective = file["correctiveActions"]!.AsArray().Should().ContainSingle("the one recorded on the task's page").Subject!;
+        corrective["type"]!.GetValue<string>().Should().Be("Training");
+        corrective["owner"]!.GetValue<string>().Should().Be("sophie.bernard");
         corrective["status"]!.GetValue<string>().Should().Be("Open");
         file["timeline"]!.AsArray().Should().Contain(a => a!["action"]!.GetValue<string>() == "Enregistrement");
     }

@@ -562,7 +562,19 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<long?>("OfferAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("OfferApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfferApprovedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OfferText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OfferValidatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfferValidatedBy")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("OtherParties")

@@ -12,8 +12,21 @@ namespace Reclamations.Web.Tasks.Pages;
 /// completing it validates on the server (messages beside the fields) and goes back to the inbox. A step that leads to a
 /// letter (<see cref="TaskLetterPreview"/>) shows it as it will be sent, re-rendered while the form is typed in.</summary>
 public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register, Reclamations.Web.Accounts.UserDirectory users,
-    LetterWriter letters) : PageModel
+    LetterWriter letters, Reclamations.Domain.CorrectiveActions.CorrectiveActionService correctiveActions, TimeProvider time) : PageModel
 {
+    /// <summary>The step records the complaint's corrective actions one by one (<c>correctiveActions</c> property <c>editor</c>).</summary>
+    public bool EditsCorrectiveActions { get; private set; }
+
+    /// <summary>The complaint's corrective actions, for that step.</summary>
+    public Reclamations.Web.Complaints.CorrectiveActionList? CorrectiveActions { get; private set; }
+
+    /// <summary>The firm's active users, owners to choose from.</summary>
+    public IReadOnlyList<Reclamations.Web.Accounts.UserDirectory.Person> Owners { get; private set; } = [];
+
+    public Dictionary<string, string> ActionErrors { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string?> ActionValues { get; } = new(StringComparer.Ordinal);
+
     public TaskInfo Task { get; private set; } = null!;
     public Complaint? Complaint { get; private set; }
     public Dictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
@@ -75,6 +88,38 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
         return Page();
     }
 
+    /// <summary>Records one corrective action of the complaint (the closing step): through the domain, which starts its
+    /// follow-up. htmx swaps the section; without JavaScript the page comes back.</summary>
+    public async Task<IActionResult> OnPostCorrectiveActionAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (!EditsCorrectiveActions || Complaint is null) return NotFound();
+        if (!CanComplete) return Forbid();
+        foreach (var name in new[] { "actionType", "actionDescription", "actionOwner", "actionDueDate" })
+            ActionValues[name] = Request.Form[name].FirstOrDefault()?.Trim();
+        try
+        {
+            var request = new Reclamations.Web.Complaints.CorrectiveActionRequest(ActionValues["actionType"], ActionValues["actionDescription"],
+                ActionValues["actionOwner"], DateOnly.TryParse(ActionValues["actionDueDate"], System.Globalization.CultureInfo.InvariantCulture, out var due) ? due : null);
+            await correctiveActions.AddAsync(Complaint.Id, request.ToInput(), HttpContext.GetActor().Id, time, ct);
+            ActionValues.Clear();
+            await LoadCorrectiveActionsAsync(ct);
+        }
+        catch (RegisterValidationException e)
+        {
+            foreach (var error in e.Errors) ActionErrors[error.Field] = error.Message;
+        }
+        if (Request.Headers.ContainsKey("HX-Request")) return Partial("/Tasks/Pages/_CorrectiveActions.cshtml", this);
+        await PreviewAsync(new Dictionary<string, object?>(), ct);
+        return Page();
+    }
+
+    private async Task LoadCorrectiveActionsAsync(CancellationToken ct)
+    {
+        var file = await register.GetAsync(Complaint!.Id, ct);
+        CorrectiveActions = new(file.CorrectiveActions, Owners.ToDictionary(p => p.Id, p => p.DisplayName));
+    }
+
     /// <summary>A refusal names people by their user id (e.g. the independent-reviewer rule): shown with their names.</summary>
     private async Task<string> WithNamesAsync(string message, CancellationToken ct)
     {
@@ -126,6 +171,12 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
             try
             {
                 Complaint = (await register.GetByReferenceAsync(reference, ct)).Complaint;
+                EditsCorrectiveActions = Task.Properties?.GetValueOrDefault("correctiveActions") == "editor";
+                if (EditsCorrectiveActions)
+                {
+                    Owners = await users.ActiveAsync(ct);
+                    await LoadCorrectiveActionsAsync(ct);
+                }
             }
             catch (ComplaintNotFoundException)
             {
