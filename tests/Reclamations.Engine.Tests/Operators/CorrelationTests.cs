@@ -145,4 +145,34 @@ public sealed class CorrelationTests
         (await h.InstanceAsync(other.Id)).State.Should().Be("Active");
         (await h.InstanceAsync(target.Id)).State.Should().Be("Completed");
     }
+
+    [Fact]
+    public async Task A_message_with_the_callers_writes_runs_them_first_delivers_nothing_when_they_fail_and_all_when_they_pass()
+    {
+        var (h, first, second) = await TwoWaitingAsync();
+        await using var _ = h;
+        var seen = 0;
+
+        var failing = () => h.Engine.CorrelateMessageAsync(
+            new CorrelationRequest("client-reply", CorrelationKeys: Vars.Of(("claimNumber", "C-1"))),
+            transaction =>
+            {
+                transaction.Connection.Should().NotBeNull("the caller writes on the engine's connection");
+                seen++;
+                throw new InvalidOperationException("the caller's write failed");
+            },
+            Actor.System);
+        await failing.Should().ThrowAsync<InvalidOperationException>();
+        seen.Should().Be(1);
+        (await h.InstanceAsync(first)).State.Should().Be("Active", "nothing was delivered when the caller's write failed");
+
+        var delivered = await h.Engine.CorrelateMessageAsync(
+            new CorrelationRequest("client-reply", CorrelationKeys: Vars.Of(("claimNumber", "C-1"))), _ => Task.CompletedTask, Actor.System);
+        delivered.ProcessInstanceIds.Should().Equal(first);
+        (await h.InstanceAsync(first)).State.Should().Be("Completed");
+        (await h.InstanceAsync(second)).State.Should().Be("Active");
+        var nothing = await h.Engine.CorrelateMessageAsync(
+            new CorrelationRequest("client-reply", BusinessKey: "REC-404"), _ => Task.CompletedTask, Actor.System);
+        nothing.Correlated.Should().Be(0, "nothing waiting is no error when the caller's writes are what matters");
+    }
 }

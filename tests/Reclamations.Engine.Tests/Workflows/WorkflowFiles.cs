@@ -12,7 +12,7 @@ internal static class WorkflowFiles
     public static readonly XNamespace Dc = "http://www.omg.org/spec/DD/20100524/DC";
     public static readonly XNamespace Di = "http://www.omg.org/spec/DD/20100524/DI";
 
-    public static readonly string[] FileNames = ["complaint-handling.bpmn", "litigation.bpmn", "letter-failure.bpmn", "answer-approval.bpmn"];
+    public static readonly string[] FileNames = ["complaint-handling.bpmn", "litigation.bpmn", "letter-failure.bpmn", "answer-approval.bpmn", "corrective-action.bpmn"];
 
     public static string Folder(string name)
     {

@@ -24,6 +24,7 @@ public sealed class WorkflowFilesTests
         ["record-approval"] = ["step"],
         ["record-late-reasons"] = [],
         ["record-litigation"] = ["step"],
+        ["update-corrective-action"] = [],
     };
 
     private static readonly Dictionary<string, string[]> AllowedInputValues = new()
@@ -33,7 +34,7 @@ public sealed class WorkflowFilesTests
         ["status"] = ["InProgress", "Answered", "SecondLevel", "Litigation"],
         ["reason"] = ["notComplaint", "satisfied", "noReply", "secondLevel", "litigation"],
         ["role"] = ["Direction", "ComplaintsOfficer", "LegalPartner"],
-        ["step"] = ["directionValidation", "countersign", "started", "details", "ended"],
+        ["step"] = ["directionValidation", "countersign", "offerApproval", "offerValidation", "started", "details", "ended"],
     };
 
     public static TheoryData<string> Files => new(FileNames);
