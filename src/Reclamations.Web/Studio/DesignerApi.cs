@@ -22,7 +22,6 @@ public static class DesignerApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapPost("/validate", ValidateAsync).WithName("ValidateDiagram")
             .WithSummary("Checks a BPMN document (application/xml) as a deployment would, without deploying it.")
-            .Accepts<string>("application/xml")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).DisableAntiforgery();
         api.MapGet("/handlers", (DesignerHandlers handlers) => TypedResults.Ok(handlers.Known)).WithName("ListKnownHandlers")
             .WithSummary("The topics and listener names registered on the engine (others are refused at deployment).");
@@ -33,11 +32,9 @@ public static class DesignerApi
             .Produces<string>(StatusCodes.Status200OK, "application/xml").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/drafts", CreateDraftAsync).WithName("CreateDraft")
             .WithSummary("Saves a new draft: the BPMN document as application/xml, processKey, basedOnVersion and comment in the query.")
-            .Accepts<string>("application/xml")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).DisableAntiforgery();
         api.MapPut("/drafts/{id:guid}", UpdateDraftAsync).WithName("UpdateDraft")
             .WithSummary("Saves a draft again (its author or an administrator).")
-            .Accepts<string>("application/xml")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).DisableAntiforgery();
         api.MapDelete("/drafts/{id:guid}", DeleteDraftAsync).WithName("DeleteDraft")
