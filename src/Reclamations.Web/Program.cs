@@ -11,6 +11,7 @@ using Reclamations.Web.Profiles;
 using Reclamations.Web.Letters;
 using Reclamations.Web.Public;
 using Reclamations.Web.Register;
+using Reclamations.Web.Studio;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,6 +26,7 @@ builder.AddPublicForm();
 builder.AddTaskDigest();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddApiDocument();
+builder.Services.AddDesigner();
 
 var app = builder.Build();
 
@@ -50,6 +52,7 @@ app.MapComplaintDatesApi();
 app.MapCategoryApi();
 app.MapReferralApi();
 app.MapReopeningApi();
+app.MapDesignerApi();
 app.MapSignOut();
 app.MapRegisterExport();
 app.MapRazorPages();

@@ -39,6 +39,7 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
     /// <summary>The audit chain of these options (<see cref="DomainDb.UseAuditChain"/>); null: audit rows cannot be written.</summary>
     internal AuditChain? Chain => this.GetService<IDbContextOptions>().FindExtension<AuditChainOptionsExtension>()?.Chain;
     public DbSet<Letters.LetterSettingEntity> LetterSettings => Set<Letters.LetterSettingEntity>();
+    public DbSet<Studio.ProcessDraft> ProcessDrafts => Set<Studio.ProcessDraft>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -181,6 +182,15 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
             e.ToTable("LetterSettings");
             e.Property(x => x.Key).HasMaxLength(32);
             e.HasIndex(x => new { x.Key, x.Id });
+        });
+        b.Entity<Studio.ProcessDraft>(e =>
+        {
+            e.ToTable("StudioDrafts");
+            e.Property(x => x.ProcessKey).HasMaxLength(Studio.ProcessDraftStore.MaxKeyLength);
+            e.Property(x => x.Comment).HasMaxLength(Studio.ProcessDraftStore.MaxCommentLength);
+            e.Property(x => x.CreatedBy).HasMaxLength(450);
+            e.Property(x => x.UpdatedBy).HasMaxLength(450);
+            e.HasIndex(x => x.ProcessKey);
         });
     }
 

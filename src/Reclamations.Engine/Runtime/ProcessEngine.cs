@@ -50,8 +50,13 @@ public sealed partial class ProcessEngine
     public Task<IReadOnlyList<DeployedDefinition>> DeployAsync(IReadOnlyList<BpmnResource> resources, DeploymentSource source,
         CancellationToken ct = default) => DeployAsync(resources, source, ct, Actor.System, null);
 
-    private async Task<IReadOnlyList<DeployedDefinition>> DeployAsync(IReadOnlyList<BpmnResource> resources, DeploymentSource source,
-        CancellationToken ct, Actor deployer, string? comment)
+    /// <summary>Checks BPMN files exactly as a deployment would (parser, registered handler names, timer cycles, history time to
+    /// live), without deploying them: the keys of the processes they define.</summary>
+    /// <exception cref="BpmnValidationException">With every problem found, each naming its element.</exception>
+    public IReadOnlyList<string> Validate(IReadOnlyList<BpmnResource> resources) =>
+        ParseForDeployment(resources).Select(p => p.Model.Id).ToList();
+
+    private List<(BpmnResource Resource, ProcessModel Model)> ParseForDeployment(IReadOnlyList<BpmnResource> resources)
     {
         var errors = new List<BpmnValidationError>();
         var parsed = new List<(BpmnResource Resource, ProcessModel Model)>();
@@ -75,6 +80,13 @@ public sealed partial class ProcessEngine
         foreach (var duplicate in parsed.GroupBy(p => p.Model.Id).Where(g => g.Count() > 1))
             errors.Add(new BpmnValidationError(duplicate.Key, $"Process '{duplicate.Key}' is defined in more than one file of this deployment."));
         if (errors.Count > 0) throw new BpmnValidationException(errors);
+        return parsed;
+    }
+
+    private async Task<IReadOnlyList<DeployedDefinition>> DeployAsync(IReadOnlyList<BpmnResource> resources, DeploymentSource source,
+        CancellationToken ct, Actor deployer, string? comment)
+    {
+        var parsed = ParseForDeployment(resources);
 
         return await _executor.ExecuteAsync(deployer, async (ctx, runner) =>
         {

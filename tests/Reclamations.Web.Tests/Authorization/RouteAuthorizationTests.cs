@@ -83,6 +83,14 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("PUT", "/api/settings/firm", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
         Route("GET", "/api/settings/recourse", HttpStatusCode.OK, "ProcessOwner", "Admin");
         Route("PUT", "/api/settings/recourse", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
+        // The studio's designer: its pages, drafts and the engine's validation (a body that is not BPMN is then a 400).
+        Route("GET", "/studio", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/studio/processus/complaint-handling", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("POST", "/api/studio/validate", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
+        Route("GET", "/api/studio/handlers", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/api/studio/drafts", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("POST", "/api/studio/drafts", HttpStatusCode.BadRequest, "ProcessOwner", "Admin"); // no process key
+        Route("DELETE", $"/api/studio/drafts/{unknown}", HttpStatusCode.NotFound, "ProcessOwner", "Admin");
         // The complaints API (personal data): the roles that handle complaints.
         Route("GET", "/api/complaints", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("GET", $"/api/complaints/{unknown}", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
