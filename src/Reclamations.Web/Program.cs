@@ -11,6 +11,7 @@ using Reclamations.Web.Profiles;
 using Reclamations.Web.Letters;
 using Reclamations.Web.Public;
 using Reclamations.Web.Register;
+using Reclamations.Web.Studio.Simulation;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +24,7 @@ builder.AddHealth();
 builder.AddBackOfficePages();
 builder.AddPublicForm();
 builder.AddTaskDigest();
+builder.AddSimulation();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddApiDocument();
 
