@@ -12,6 +12,7 @@ using Reclamations.Web.Letters;
 using Reclamations.Web.Public;
 using Reclamations.Web.Register;
 using Reclamations.Web.Studio;
+using Reclamations.Web.Studio.Simulation;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,7 @@ builder.AddHealth();
 builder.AddBackOfficePages();
 builder.AddPublicForm();
 builder.AddTaskDigest();
+builder.AddSimulation();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddApiDocument();
 builder.Services.AddDesigner();

@@ -18,9 +18,16 @@ public static class DomainSetup
 {
     public static WebApplicationBuilder AddReclamationsDomain(this WebApplicationBuilder builder, EngineBuilder engine, string connectionString)
     {
-        var config = builder.Configuration;
-        var services = builder.Services;
-        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddReclamationsDomain(engine, builder.Configuration, builder.Environment, connectionString);
+        return builder;
+    }
+
+    /// <summary>The domain's registrations on any service collection: the app's, and a simulation sandbox's (its own
+    /// configuration, <see cref="Reclamations.Web.Studio.Simulation.SandboxComposition"/>).</summary>
+    public static IServiceCollection AddReclamationsDomain(this IServiceCollection services, EngineBuilder engine, IConfiguration config,
+        IHostEnvironment environment, string connectionString)
+    {
+        var contentRoot = environment.ContentRootPath;
         var mail = MailOptions.FromConfiguration(WithDefaults(config));
         mail = mail with { DataDirectory = Path.GetFullPath(Path.Combine(contentRoot, mail.DataDirectory)) };
         var firm = FirmFrom(config);
@@ -33,7 +40,7 @@ public static class DomainSetup
         services.AddSingleton(mail);
         services.AddSingleton(firm);
         services.AddSingleton(MediatorSettings.Default);
-        services.AddSingleton(new LetterReleaseOptions(RequireCompleteIdentity: !builder.Environment.IsDevelopment()));
+        services.AddSingleton(new LetterReleaseOptions(RequireCompleteIdentity: !environment.IsDevelopment()));
         services.AddSingleton<LetterSettingsStore>();
         services.AddSingleton<IPersonDirectory, Accounts.IdentityPersonDirectory>();
         services.AddSingleton<IMailFailureListener, LetterFailureTasks>();
@@ -59,7 +66,7 @@ public static class DomainSetup
         services.AddSingleton<MailOutbox>();
         services.AddHostedService<OutboxWorker>();
         engine.AddComplaintWorkflow(catalog);
-        return builder;
+        return services;
     }
 
     /// <summary>Migrates the domain store, seeds the firm's identity from the configuration at first start, loads the deadline
@@ -67,11 +74,18 @@ public static class DomainSetup
     public static async Task PrepareDomainAsync(this WebApplication app)
     {
         var services = app.Services;
-        await DomainDb.MigrateAsync(services.GetRequiredService<IDbContextFactory<DomainDbContext>>(), services.GetRequiredService<TimeProvider>());
-        await services.GetRequiredService<LetterSettingsStore>().EnsureSeededAsync();
-        services.GetRequiredService<DeadlineProfileCatalog>().Replace(await services.GetRequiredService<DeadlineProfileStore>().ListAsync());
+        await PrepareDomainStoreAsync(services);
         if (app.Configuration.GetValue("DemoData", app.Environment.IsDevelopment()))
             await DemoData.EnsureAsync(services, app.Logger);
+    }
+
+    /// <summary>Migrates the domain store of <paramref name="services"/> (the app's or a sandbox's), seeds the firm's identity at
+    /// first start and loads the deadline profiles in force.</summary>
+    public static async Task PrepareDomainStoreAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await DomainDb.MigrateAsync(services.GetRequiredService<IDbContextFactory<DomainDbContext>>(), services.GetRequiredService<TimeProvider>(), ct);
+        await services.GetRequiredService<LetterSettingsStore>().EnsureSeededAsync(ct);
+        services.GetRequiredService<DeadlineProfileCatalog>().Replace(await services.GetRequiredService<DeadlineProfileStore>().ListAsync(ct));
     }
 
     /// <summary><c>Storage:MaxDocumentBytes</c>: the largest document a case file accepts (default 20 MB).</summary>

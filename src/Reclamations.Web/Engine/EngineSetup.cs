@@ -12,22 +12,27 @@ namespace Reclamations.Web.Engine;
 /// <summary>Hosts the engine: database provider, clock (system, or manual for simulations), deployment of workflows/*.bpmn.</summary>
 public static class EngineSetup
 {
-    public static EngineBuilder AddReclamationsEngine(this WebApplicationBuilder builder, out string connectionString)
+    public static EngineBuilder AddReclamationsEngine(this WebApplicationBuilder builder, out string connectionString) =>
+        builder.Services.AddReclamationsEngine(builder.Configuration, builder.Environment, out connectionString);
+
+    /// <summary>The engine's registrations on any service collection: the app's, and a simulation sandbox's (its own
+    /// configuration, <see cref="Reclamations.Web.Studio.Simulation.SandboxComposition"/>).</summary>
+    public static EngineBuilder AddReclamationsEngine(this IServiceCollection services, IConfiguration config, IHostEnvironment environment,
+        out string connectionString)
     {
-        var config = builder.Configuration;
         var provider = config["Database:Provider"] ?? "Sqlite";
         if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'Sqlite'.");
         connectionString = SqliteConnectionString(config.GetConnectionString("Reclamations") ?? "Data Source=data/reclamations.db",
-            builder.Environment.ContentRootPath);
+            environment.ContentRootPath);
 
-        if (ManualClockAllowed(builder.Environment, config))
-            builder.Services.AddSingleton<TimeProvider>(new ManualTimeProvider(TimeProvider.System.GetUtcNow()));
+        if (ManualClockAllowed(environment, config))
+            services.AddSingleton<TimeProvider>(new ManualTimeProvider(TimeProvider.System.GetUtcNow()));
         else
-            builder.Services.AddSingleton(TimeProvider.System);
+            services.AddSingleton(TimeProvider.System);
 
         var engineConnection = connectionString;
-        return builder.Services.AddProcessEngine(db => db.UseEngineSqlite(engineConnection), o =>
+        return services.AddProcessEngine(db => db.UseEngineSqlite(engineConnection), o =>
         {
             EngineLimitsSettings.Apply(config, o);
             o.TimeZoneId = config["Engine:TimeZone"] ?? o.TimeZoneId;

@@ -128,6 +128,10 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("GET", "/api/compliance/access-export", HttpStatusCode.BadRequest, "ComplaintsOfficer", "Admin"); // no email nor name
         Route("GET", $"/api/complaints/{unknown}/inspector-export", HttpStatusCode.NotFound, "ComplaintsOfficer", "Direction", "Admin");
         Route("POST", "/api/retention/run", HttpStatusCode.OK, "Admin");
+        // The studio's simulation: the process owner and the administrator (a sandbox nobody owns is a 404).
+        Route("GET", "/studio/simulation", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", $"/studio/simulation?id={unknown}", HttpStatusCode.NotFound, "ProcessOwner", "Admin");
+        Route("GET", $"/studio/simulation?handler=Xml&id={unknown}", HttpStatusCode.NotFound, "ProcessOwner", "Admin");
         // Any signed-in user: the inbox, the profiles, the process definitions.
         Route("GET", "/", HttpStatusCode.OK, allRoles);
         Route("GET", "/api/profiles", HttpStatusCode.OK, allRoles);

@@ -14,6 +14,7 @@ async function show(container) {
   const mark = (ids, marker) => ids.split(' ').filter((id) => id && registry.get(id)).forEach((id) => canvas.addMarker(id, marker));
   mark(container.dataset.done || '', 'done');
   mark(container.dataset.active || '', 'active');
+  mark(container.dataset.differs || '', 'differs');
   canvas.zoom('fit-viewport');
   container.setAttribute('data-ready', 'true');
 }
