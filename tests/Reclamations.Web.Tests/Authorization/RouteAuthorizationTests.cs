@@ -83,6 +83,12 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("PUT", "/api/settings/firm", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
         Route("GET", "/api/settings/recourse", HttpStatusCode.OK, "ProcessOwner", "Admin");
         Route("PUT", "/api/settings/recourse", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
+        // The studio's settings, version diff and migration screen: the process owner and the administrator.
+        Route("GET", "/studio/parametres", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/studio/parametres?profil=FR-ACPR", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("POST", "/studio/parametres?handler=Smtp", HttpStatusCode.BadRequest, "ProcessOwner", "Admin"); // no antiforgery token
+        Route("GET", "/studio/processus/complaint-handling/diff", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/studio/processus/complaint-handling/migration", HttpStatusCode.OK, "ProcessOwner", "Admin");
         // The complaints API (personal data): the roles that handle complaints.
         Route("GET", "/api/complaints", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("GET", $"/api/complaints/{unknown}", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
