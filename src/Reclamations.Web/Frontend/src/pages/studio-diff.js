@@ -33,7 +33,9 @@ function rows(changes) {
   for (const [id, element] of Object.entries(changes._added)) add('added', id, element);
   for (const [id, element] of Object.entries(changes._removed)) add('removed', id, element);
   for (const [id, change] of Object.entries(changes._changed)) {
-    add('changed', id, change.model, Object.entries(change.attrs).map(([name, { oldValue, newValue }]) => ({ name, oldValue, newValue })));
+    // bpmn-js-differ 3 hands jsondiffpatch's [old, new] to ChangeHandler.changed(model, property, newValue, oldValue): its
+    // attrs' "oldValue" holds the value of the newer document, "newValue" the older one's.
+    add('changed', id, change.model, Object.entries(change.attrs).map(([name, attr]) => ({ name, oldValue: attr.newValue, newValue: attr.oldValue })));
   }
   for (const [id, element] of Object.entries(changes._layoutChanged)) {
     if (!changes._changed[id] && !changes._added[id]) add('layout', id, element);
