@@ -28,6 +28,15 @@ public static partial class DeadlineProfileValidator
             errors.Add(new("acknowledgementWorkingDays", "Le délai d'accusé de réception doit être positif."));
         }
 
+        if (profile.AcknowledgementReminderWorkingDays < 0)
+            errors.Add(new("acknowledgementReminderWorkingDays", "Le rappel de l'accusé de réception ne peut pas être négatif."));
+        if (profile.ResponseReminderDays < 0) errors.Add(new("responseReminderDays", "Le rappel de la réponse ne peut pas être négatif."));
+        if (profile.SecondLevelReminderDays < 0) errors.Add(new("secondLevelReminderDays", "Le rappel du second niveau ne peut pas être négatif."));
+        if (string.IsNullOrWhiteSpace(profile.SecondLevelReviewerGroup))
+            errors.Add(new("secondLevelReviewerGroup", "Le groupe qui examine le second niveau est obligatoire."));
+        if (!Enum.IsDefined(profile.LitigationBreachPolicy))
+            errors.Add(new("litigationBreachPolicy", "Règle de dépassement pendant le contentieux inconnue."));
+        Period(errors, "clientReplyPeriod", profile.ClientReplyPeriod);
         Period(errors, "responsePeriod", profile.ResponsePeriod);
         Period(errors, "externalRecourseFrom", profile.ExternalRecourseFrom);
         Period(errors, "externalRecourseUntil", profile.ExternalRecourseUntil);

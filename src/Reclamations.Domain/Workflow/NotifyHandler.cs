@@ -8,8 +8,9 @@ using Reclamations.Engine.Handlers;
 namespace Reclamations.Domain.Workflow;
 
 /// <summary>Internal alert to a role (topic notify): an e-mail through the outbox to the role's address from
-/// settings (<c>Notifications:{Role}</c>), and an audit entry in any case.</summary>
-public sealed class NotifyHandler(NotificationSettings settings, FirmSettings firm, MailOptions mail) : IServiceTaskHandler
+/// settings (edited in the studio, <see cref="Settings.NotificationAddressStore"/>; until then <c>Notifications:{Role}</c>),
+/// and an audit entry in any case.</summary>
+public sealed class NotifyHandler(Settings.NotificationAddressStore addresses, FirmSettings firm, MailOptions mail) : IServiceTaskHandler
 {
     public async Task<IReadOnlyDictionary<string, object?>?> ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ public sealed class NotifyHandler(NotificationSettings settings, FirmSettings fi
         var reference = WorkflowVariables.Text(context.Variables, "reference");
         var id = WorkflowVariables.ComplaintId(context.Variables);
         await using var db = DomainDb.On(context);
-        var address = settings.AddressOf(role);
+        var address = (await addresses.ReadAsync(db, cancellationToken)).AddressOf(role);
         if (address is not null)
         {
             var text = $"{subject}\n\nRéclamation {reference}.\n\n{firm.Name}";

@@ -16,3 +16,7 @@ public sealed record MigrationProblem(Guid? ProcessInstanceId, string? ActivityI
 /// target arms anew (boundary events and event subprocess starts it did not have), or the problems that refuse it.</summary>
 public sealed record InstanceMigrationReport(Guid ProcessInstanceId, bool Migrated, IReadOnlyList<MigrationInstruction> Moves,
     IReadOnlyList<string> NewTriggers, IReadOnlyList<MigrationProblem> Problems);
+
+/// <summary>A running instance of one version, for choosing the instances to migrate: what it waits in.</summary>
+public sealed record RunningInstanceInfo(Guid Id, string? BusinessKey, DateTimeOffset StartedAt, IReadOnlyList<string> ActiveActivityIds,
+    bool IsSuspended);

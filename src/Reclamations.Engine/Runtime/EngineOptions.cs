@@ -93,6 +93,10 @@ public sealed class EngineOptions
     /// besides the operators: the people who correct a complaint's received or sent date.</summary>
     public IReadOnlyList<string> DateReviserGroups { get; set; } = ["Staff", "ComplaintsOfficer", "Admin"];
 
+    /// <summary>Groups that may plan, validate and execute a migration of instances between versions of a process
+    /// (<see cref="ProcessEngine.MigrateAsync"/>), besides the operators: the people who change the process (the studio).</summary>
+    public IReadOnlyList<string> MigratorGroups { get; set; } = ["ProcessOwner"];
+
     /// <summary>History time to live of a definition without <c>camunda:historyTimeToLive</c>; null: kept for ever.</summary>
     public TimeSpan? DefaultHistoryTimeToLive { get; set; }
 

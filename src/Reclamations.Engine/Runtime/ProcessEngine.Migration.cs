@@ -16,7 +16,7 @@ public sealed partial class ProcessEngine
     public async Task<MigrationPlan> CreateMigrationPlanAsync(string sourceDefinitionId, string targetDefinitionId, Actor actor,
         CancellationToken ct = default)
     {
-        RequireOperator(actor, "plan a migration");
+        RequireMigrator(actor, "plan a migration");
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var (source, target) = (await ModelAsync(db, sourceDefinitionId, ct), await ModelAsync(db, targetDefinitionId, ct));
         return new MigrationPlan(sourceDefinitionId, targetDefinitionId, InstanceMigration.EqualActivities(source.Model, target.Model));
@@ -31,7 +31,7 @@ public sealed partial class ProcessEngine
     /// transaction (an instance refused by the plan stays as it was, the others move), with a history row
     /// <c>ProcessInstanceMigrated</c>. Instances keep their variables, tasks (and their assignees), timers' dates and messages;
     /// the target's new boundary events and event subprocess starts on what they wait in are armed.</summary>
-    /// <exception cref="ForbiddenException">The actor is not an operator.</exception>
+    /// <exception cref="ForbiddenException">The actor is neither an operator nor in <see cref="EngineOptions.MigratorGroups"/>.</exception>
     /// <exception cref="NotFoundException">A version or an instance does not exist.</exception>
     public Task<IReadOnlyList<InstanceMigrationReport>> MigrateAsync(MigrationPlan plan, IReadOnlyList<Guid> instanceIds, Actor actor,
         CancellationToken ct = default) => RunMigrationAsync(plan, instanceIds, actor, execute: true, ct);
@@ -41,7 +41,7 @@ public sealed partial class ProcessEngine
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(instanceIds);
-        RequireOperator(actor, "migrate process instances");
+        RequireMigrator(actor, "migrate process instances");
         if (instanceIds.Count == 0) throw new RejectedException("processInstanceIds: name the instances to migrate.");
         if (instanceIds.Count > MaxInstancesPerMigration)
             throw new RejectedException($"processInstanceIds: at most {MaxInstancesPerMigration} instances per call ({instanceIds.Count} given).");
@@ -95,6 +95,38 @@ public sealed partial class ProcessEngine
                 ActivityId = map[e.ActivityId], LoopCounter = e.LoopCounter });
         return Runner.NewTriggers(mapped, state.Jobs, state.Subscriptions, target, map).Select(t => t.ActivityId)
             .Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Refuses (and logs) an actor that is neither an operator nor a migrator.</summary>
+    private void RequireMigrator(Actor actor, string what)
+    {
+        if (actor.InAnyGroup(_runtime.Options.MigratorGroups)) return;
+        RequireOperator(actor, what);
+    }
+
+    /// <summary>The running instances of one deployed version (oldest first, at most <paramref name="maxResults"/>), with
+    /// what each waits in; instances the <paramref name="reader"/> may not read are left out. For migrators and operators.</summary>
+    /// <exception cref="NotFoundException">The version does not exist.</exception>
+    public async Task<IReadOnlyList<RunningInstanceInfo>> GetRunningInstancesAsync(string definitionId, Actor reader, int maxResults = MaxInstancesPerMigration,
+        CancellationToken ct = default)
+    {
+        RequireMigrator(reader, "list the instances to migrate");
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        if (!await db.ProcessDefinitions.AnyAsync(d => d.Id == definitionId, ct))
+            throw new NotFoundException($"Process definition '{definitionId}' does not exist.");
+        var instances = await db.ProcessInstances.AsNoTracking()
+            .Where(i => i.DefinitionId == definitionId && i.State == ProcessInstanceState.Active)
+            .OrderBy(i => i.StartedAt).ToListAsync(ct);
+        var readable = instances.Where(i => Readers.MayRead(reader, i.ReaderGroups)).Take(Math.Clamp(maxResults, 1, 1000)).ToList();
+        var ids = readable.Select(i => i.Id).ToList();
+        var executions = await db.Executions.AsNoTracking().Where(e => ids.Contains(e.ProcessInstanceId)).ToListAsync(ct);
+        return readable.Select(i =>
+        {
+            var own = executions.Where(e => e.ProcessInstanceId == i.Id).ToList();
+            var active = own.Where(e => e.ParentId is not null && !own.Any(c => c.ParentId == e.Id))
+                .Select(e => e.ActivityId).Distinct().Order(StringComparer.Ordinal).ToList();
+            return new RunningInstanceInfo(i.Id, i.BusinessKey, i.StartedAt, active, i.IsSuspended);
+        }).ToList();
     }
 
     private async Task<(ProcessDefinitionEntity Definition, ProcessModel Model)> ModelAsync(EngineDbContext db, string definitionId,

@@ -61,7 +61,10 @@ public static class DomainSetup
         services.AddSingleton<DeadlineProfileStore>();
         services.AddSingleton<ComplaintService>();
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
-        services.AddSingleton(sp => MailTransportFactory.Create(mail, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Reclamations.Domain.Settings.SmtpSettingsStore>();
+        services.AddSingleton<Reclamations.Domain.Settings.NotificationAddressStore>();
+        // The SMTP server stored in the studio's settings when there is one, the configuration's otherwise.
+        services.AddSingleton<IMailTransport, Reclamations.Domain.Settings.StoredSettingsMailTransport>();
         services.AddSingleton(OutboxRetryPolicy.Default);
         services.AddSingleton<MailOutbox>();
         services.AddHostedService<OutboxWorker>();

@@ -47,6 +47,7 @@ public static class EngineSetup
             o.MinimumCyclePeriod = Duration(config, "Engine:MinimumCyclePeriod") ?? o.MinimumCyclePeriod;
             o.OperatorGroups = Groups(config, "Engine:OperatorGroups") ?? o.OperatorGroups;
             o.DateReviserGroups = Groups(config, "Engine:DateReviserGroups") ?? o.DateReviserGroups;
+            o.MigratorGroups = Groups(config, "Engine:MigratorGroups") ?? o.MigratorGroups;
             // The complaint's stored regulatory dates: revised only with the facts they come from, never by hand.
             o.OperatorProtectedVariables = new HashSet<string>(o.OperatorProtectedVariables.Concat(Reclamations.Domain.Workflow.DeadlineVariables.Names),
                 StringComparer.Ordinal);

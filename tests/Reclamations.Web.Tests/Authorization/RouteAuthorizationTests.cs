@@ -91,6 +91,12 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("GET", "/api/studio/drafts", HttpStatusCode.OK, "ProcessOwner", "Admin");
         Route("POST", "/api/studio/drafts", HttpStatusCode.BadRequest, "ProcessOwner", "Admin"); // no process key
         Route("DELETE", $"/api/studio/drafts/{unknown}", HttpStatusCode.NotFound, "ProcessOwner", "Admin");
+        // The studio's settings, version diff and migration screen: the process owner and the administrator.
+        Route("GET", "/studio/parametres", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/studio/parametres?profil=FR-ACPR", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("POST", "/studio/parametres?handler=Smtp", HttpStatusCode.BadRequest, "ProcessOwner", "Admin"); // no antiforgery token
+        Route("GET", "/studio/processus/complaint-handling/diff", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/studio/processus/complaint-handling/migration", HttpStatusCode.OK, "ProcessOwner", "Admin");
         // The complaints API (personal data): the roles that handle complaints.
         Route("GET", "/api/complaints", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("GET", $"/api/complaints/{unknown}", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");

@@ -63,6 +63,9 @@ public sealed class ComplaintScenario : IAsyncDisposable
     /// <summary>A client acting as <paramref name="user"/> (groups of <see cref="Roles"/>) that keeps cookies, for the pages' forms.</summary>
     public HttpClient PageClientAs(string user) => _host.PageClientAs(user, Roles[user]);
 
+    /// <summary>The same for a user with the roles given (e.g. the process owner of the studio's pages).</summary>
+    public HttpClient PageClientAs(string user, params string[] roles) => _host.PageClientAs(user, roles);
+
     public async Task<JsonNode> RegisterAsync(object request)
     {
         var response = await Client.PostJsonAsync("/api/complaints", request);
