@@ -3,6 +3,7 @@ using Reclamations.Web.Accounts;
 using Reclamations.Web.Admin;
 using Reclamations.Web.Complaints;
 using Reclamations.Web.Compliance;
+using Reclamations.Web.Dashboard;
 using Scalar.AspNetCore;
 using Reclamations.Web.Engine;
 using Reclamations.Web.Inbox;
@@ -52,6 +53,7 @@ app.MapReferralApi();
 app.MapReopeningApi();
 app.MapSignOut();
 app.MapRegisterExport();
+app.MapDashboardApi();
 app.MapRazorPages();
 
 await app.PrepareEngineAsync();

@@ -5,16 +5,16 @@ using Reclamations.Engine.Api;
 namespace Reclamations.Domain.Reporting;
 
 /// <summary>The dashboard's statements. Each starts with the same CTEs: <c>m</c> the months of the period (UTC tick bounds of the
-/// firm's local months, clamped to the period), <c>z</c> the zone's offsets (<see cref="ZoneOffsets"/>) and <c>sel</c> the
-/// selected complaints with their month index, found month by month through an index on <c>ReceivedAt</c>; every figure is a
+/// firm's local months, clamped to the period) and <c>sel</c> the selected complaints with their month index, outcome class and
+/// local days of receipt and answer (<see cref="ZoneOffsets"/>), found month by month through an index on <c>ReceivedAt</c>; every figure is a
 /// GROUP BY over <c>sel</c>, so SQLite returns counts, never the complaints.</summary>
 internal static class DashboardSql
 {
     public const long TicksPerDay = TimeSpan.TicksPerDay;
 
-    /// <summary>The local day number (days since 0001-01-01, as <see cref="DateTime.Ticks"/> / ticks per day) of an instant column.</summary>
-    private static string LocalDay(string column) =>
-        $"(({column} + (SELECT z.o FROM z WHERE z.s <= {column} ORDER BY z.s DESC LIMIT 1)) / {TicksPerDay})";
+    /// <summary>The local day number (days since 0001-01-01, as <see cref="DateTime.Ticks"/> / ticks per day) of an instant column,
+    /// computed in <c>sel</c> (where the zone is known).</summary>
+    private static string LocalDay(string column) => $"{column}Day";
 
     /// <summary>The day number of a date column stored as <c>yyyy-MM-dd</c>.</summary>
     private static string DateDay(string column) => $"CAST(julianday({column}) - 1721425.5 AS INTEGER)";
@@ -27,8 +27,8 @@ internal static class DashboardSql
     /// <summary>litigation (the litigation branch started, or the outcome was a threat of legal action), founded, partlyFounded,
     /// unfounded, notComplaint, else pending.</summary>
     public const string OutcomeClass =
-        "CASE WHEN LitigationStartedAt IS NOT NULL OR Outcome = 'legalThreat' THEN 'litigation' " +
-        "WHEN Outcome IN ('founded', 'partlyFounded', 'unfounded', 'notComplaint') THEN Outcome ELSE 'pending' END";
+        "CASE WHEN x.LitigationStartedAt IS NOT NULL OR x.Outcome = 'legalThreat' THEN 'litigation' " +
+        "WHEN x.Outcome IN ('founded', 'partlyFounded', 'unfounded', 'notComplaint') THEN x.Outcome ELSE 'pending' END";
 
     public static readonly string[] Outcomes = ["founded", "partlyFounded", "unfounded", "litigation", "notComplaint", "pending"];
 
@@ -46,10 +46,12 @@ internal static class DashboardSql
         }
 
         var lastYear = Math.Max(filter.To.Year, today.Year) + 1;
-        sql.Append("),\n z(s, o) AS (").Append(ZoneOffsets.ValuesSql(zone, filter.From.Year - 1, lastYear)).Append("),\n");
+        string Day(string column) => $"({ZoneOffsets.LocalTicksSql("x." + column, zone, filter.From.Year - 1, lastYear)} / {TicksPerDay}) AS {column}Day";
+        sql.Append("),\n");
         sql.Append(" sel AS (SELECT m.i AS month, x.Id, x.Category, x.Channel, x.ProductOrService, x.Insurer, x.PersonsInvolved, x.Status, ")
-            .Append("x.Outcome, x.DeadlineBreaches, x.AcknowledgedAt, x.AnsweredAt, x.ClockStart, x.SecondLevelDueDate, x.SecondLevelDecision, ")
-            .Append("x.ReceivedThrough, x.ReopenCount, x.LitigationStartedAt, x.ReceivedAt ")
+            .Append("x.DeadlineBreaches, x.AcknowledgedAt, x.AnsweredAt, x.ClockStart, x.SecondLevelDueDate, x.SecondLevelDecision, ")
+            .Append("x.ReceivedThrough, x.ReopenCount, ").Append(OutcomeClass)
+            .Append(" AS OutcomeClass, ").Append(Day("ReceivedAt")).Append(", ").Append(Day("AnsweredAt")).Append(' ')
             .Append("FROM m JOIN Complaints x ON x.ReceivedAt >= m.s AND x.ReceivedAt < m.e WHERE 1 = 1");
         if (filter.Profile is not null) sql.Append(" AND x.ProfileCode = $profile");
         if (filter.Category is not null) sql.Append(" AND x.Category = $category");
@@ -65,7 +67,7 @@ internal static class DashboardSql
         $"SUM(AnsweredAt IS NOT NULL AND NOT {AnswerBreach}), SUM({AnswerBreach}), " +
         $"SUM(SecondLevelDueDate IS NOT NULL AND NOT {Breach("secondLevel")} AND (SecondLevelDecision IS NOT NULL OR Status = 'Closed')), " +
         $"SUM({Breach("secondLevel")}), " +
-        string.Concat(Outcomes.Select(o => $"SUM(({OutcomeClass}) = '{o}'), ")) +
+        string.Concat(Outcomes.Select(o => $"SUM(OutcomeClass = '{o}'), ")) +
         "SUM(EXISTS (SELECT 1 FROM Referrals r WHERE r.ComplaintId = sel.Id AND r.Body = 'Mediator')), SUM(ReceivedThrough = 'Mediator'), " +
         "SUM(EXISTS (SELECT 1 FROM Referrals r WHERE r.ComplaintId = sel.Id AND r.Body = 'Caa')), SUM(ReceivedThrough = 'Caa') " +
         "FROM sel GROUP BY month, Category, Channel";

@@ -3,15 +3,15 @@ using System.Text;
 
 namespace Reclamations.Domain.Reporting;
 
-/// <summary>A zone's UTC offsets as SQL rows <c>(s, o)</c>: from UTC tick <c>s</c> on, local ticks = UTC ticks + <c>o</c>. SQLite
-/// knows no time zones; with these rows a query gives the local date of a stored instant (UTC ticks) exactly, DST included.</summary>
+/// <summary>A zone's UTC offsets as an SQL expression: SQLite knows no time zones; with it a query gives the local ticks of a
+/// stored instant (UTC ticks) exactly, DST included, as a CASE over the zone's changes (constants: no subquery per row).</summary>
 internal static class ZoneOffsets
 {
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(15);
 
-    /// <summary>The <c>VALUES</c> rows covering the years <paramref name="fromYear"/> to <paramref name="toYear"/> (the first row
-    /// starts at tick 0 and stands for every earlier instant; the last offset holds for every later one).</summary>
-    public static string ValuesSql(TimeZoneInfo zone, int fromYear, int toYear)
+    /// <summary>The local ticks of the instant column <paramref name="column"/>, exact for the years <paramref name="fromYear"/> to
+    /// <paramref name="toYear"/> (the first offset stands for every earlier instant, the last one for every later one).</summary>
+    public static string LocalTicksSql(string column, TimeZoneInfo zone, int fromYear, int toYear)
     {
         var rows = new List<(long Start, long Offset)>();
         var day = new DateTimeOffset(fromYear, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -28,9 +28,10 @@ internal static class ZoneOffsets
             rows.Add((at.UtcTicks, offset.Ticks));
         }
 
-        var sql = new StringBuilder("VALUES ");
-        for (var i = 0; i < rows.Count; i++)
-            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({rows[i].Start}, {rows[i].Offset})");
-        return sql.ToString();
+        if (rows.Count == 1) return $"({column} + {rows[0].Offset})";
+        var sql = new StringBuilder($"({column} + CASE");
+        for (var i = 1; i < rows.Count; i++)
+            sql.Append(CultureInfo.InvariantCulture, $" WHEN {column} < {rows[i].Start} THEN {rows[i - 1].Offset}");
+        return sql.Append(CultureInfo.InvariantCulture, $" ELSE {rows[^1].Offset} END)").ToString();
     }
 }
