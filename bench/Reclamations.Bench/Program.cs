@@ -1,7 +1,7 @@
 using Reclamations.Bench;
 
 // Engine benchmarks, measured side by side in one run on SQLite files with the engine's own pragmas.
-// Usage: dotnet run -c Release --project bench/Reclamations.Bench [-- --quick] [-- --only engine|timers|query|pages|cleanup]
+// Usage: dotnet run -c Release --project bench/Reclamations.Bench [-- --quick] [-- --only engine|timers|query|pages|cleanup|dashboard]
 // The disk of a shared machine is noisy: the raw rate is measured right next to each engine round, and ratios are
 // the median of the per-round ratios.
 var quick = args.Contains("--quick");
@@ -16,6 +16,7 @@ if (only is null or "timers") await TimersAsync();
 if (only is null or "query") await QueryAsync();
 if (only is null or "pages") await PagesAsync();
 if (only is null or "cleanup") await CleanupAsync();
+if (only is null or "dashboard") await DashboardAsync();
 
 async Task EngineRoundsAsync()
 {
@@ -65,6 +66,17 @@ async Task CleanupAsync()
     var cleanup = await CleanupBench.RunAsync(sizes.CleanupInstances);
     Console.WriteLine($"6. history cleanup: {cleanup.Instances} ended instances past their time to live, {cleanup.HistoryRows} history rows " +
                       $"removed in {cleanup.Batches} batches in {cleanup.Seconds:F2} s = {cleanup.HistoryRowsPerSecond:F0} history rows/s");
+}
+
+async Task DashboardAsync()
+{
+    var d = await DashboardBench.RunAsync(sizes.SmallComplaints, sizes.LargeComplaints, sizes.DashboardRepeats);
+    static string Line(DashboardBench.Latency l) => $"p50 {l.P50:F1} ms p95 {l.P95:F1} ms ({l.Received} in the period)";
+    Console.WriteLine($"7. dashboard (every figure, 12 months, no filter): {sizes.SmallComplaints} complaints {Line(d.Small)}; " +
+                      $"{sizes.LargeComplaints} (history before the period) {Line(d.History)}; {sizes.LargeComplaints} all in the period {Line(d.Dense)}");
+    Console.WriteLine($"   ratio to {sizes.SmallComplaints}: history p50 {d.History.P50 / d.Small.P50:F2} p95 {d.History.P95 / d.Small.P95:F2} (goal <= 3); " +
+                      $"all in the period p50 {d.Dense.P50 / d.Small.P50:F2} p95 {d.Dense.P95 / d.Small.P95:F2}; p95 at {sizes.LargeComplaints}: " +
+                      $"{Math.Max(d.History.P95, d.Dense.P95):F1} ms (goal < 300)");
 }
 
 static double Median(List<double> values)

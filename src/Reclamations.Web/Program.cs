@@ -3,6 +3,7 @@ using Reclamations.Web.Accounts;
 using Reclamations.Web.Admin;
 using Reclamations.Web.Complaints;
 using Reclamations.Web.Compliance;
+using Reclamations.Web.Dashboard;
 using Scalar.AspNetCore;
 using Reclamations.Web.Engine;
 using Reclamations.Web.Inbox;
@@ -57,6 +58,7 @@ app.MapReopeningApi();
 app.MapDesignerApi();
 app.MapSignOut();
 app.MapRegisterExport();
+app.MapDashboardApi();
 app.MapRazorPages();
 
 await app.PrepareEngineAsync();

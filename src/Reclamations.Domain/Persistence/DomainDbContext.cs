@@ -85,6 +85,10 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
             e.HasIndex(x => x.ResponseDueDate);
             e.HasIndex(x => x.ReceivedAt);
             e.HasIndex(x => x.ProcessInstanceId);
+            // The dashboard's period scans (Reporting/DashboardSql) with a profile, category or product filter.
+            e.HasIndex(x => new { x.ProfileCode, x.ReceivedAt });
+            e.HasIndex(x => new { x.Category, x.ReceivedAt });
+            e.HasIndex(x => new { x.ProductOrService, x.ReceivedAt });
         });
         b.Entity<ReferenceCounter>(e =>
         {

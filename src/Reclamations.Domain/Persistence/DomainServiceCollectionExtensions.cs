@@ -30,6 +30,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(registerOptions ?? new RegisterOptions());
         services.AddSingleton(new DocumentStoreOptions { DataDirectory = dataDirectory });
         services.AddSingleton<ComplaintRegister>();
+        services.AddSingleton<Reporting.DashboardQuery>();
         services.AddSingleton<CategoryCatalog>();
         services.AddSingleton<DeadlineProfileStore>();
         services.AddSingleton<DocumentStore>();

@@ -79,6 +79,46 @@ public sealed partial class ComplaintRegister
                 : query.Where(c => !(c.ResponseDueDate < today && c.AnsweredAt == null && c.Status != ComplaintStatus.Closed));
         }
 
+        return ReportFiltered(db, query, filter);
+    }
+
+    /// <summary>The filters the dashboard's links add (same definitions as <see cref="Reporting.DashboardSql"/>).</summary>
+    private IQueryable<Complaint> ReportFiltered(DomainDbContext db, IQueryable<Complaint> query, ComplaintFilter filter)
+    {
+        if (!string.IsNullOrEmpty(filter.Product)) query = query.Where(c => c.ProductOrService == filter.Product);
+        if (filter.Channel is { } channel) query = query.Where(c => c.Channel == channel);
+        if (!string.IsNullOrEmpty(filter.Insurer)) query = query.Where(c => c.Insurer == filter.Insurer);
+        if (!string.IsNullOrEmpty(filter.Person)) query = query.Where(c => c.PersonsInvolved.Contains(filter.Person));
+        if (filter.Open is { } open) query = open ? query.Where(c => c.Status != ComplaintStatus.Closed) : query.Where(c => c.Status == ComplaintStatus.Closed);
+        query = filter.Outcome switch
+        {
+            "litigation" => query.Where(c => c.LitigationStartedAt != null || c.Outcome == "legalThreat"),
+            "pending" => query.Where(c => c.LitigationStartedAt == null && (c.Outcome == null || (c.Outcome != "legalThreat" && !ComplaintFilter.Outcomes.Contains(c.Outcome)))),
+            { } outcome when ComplaintFilter.Outcomes.Contains(outcome) => query.Where(c => c.LitigationStartedAt == null && c.Outcome == outcome),
+            _ => query,
+        };
+        query = filter.Breach switch
+        {
+            "response" => query.Where(c => c.DeadlineBreaches.Contains("response") || c.DeadlineBreaches.Contains("responseDuringLitigation")),
+            "acknowledgement" or "secondLevel" => query.Where(c => c.DeadlineBreaches.Contains(filter.Breach)),
+            _ => query,
+        };
+        if (filter.Referral is { } body)
+            query = query.Where(c => c.ReceivedThrough == body || db.Referrals.Any(r => r.ComplaintId == c.Id && r.Body == body));
+        if (filter.Action is { } action && ComplaintFilter.Actions.Contains(action))
+        {
+            var today = LocalDate(_timeProvider.GetUtcNow(), _firmZone);
+            var actions = db.CorrectiveActions.AsQueryable();
+            actions = action switch
+            {
+                "open" => actions.Where(a => a.Status == CorrectiveActionStatus.Open && (a.DueDate == null || a.DueDate >= today)),
+                "overdue" => actions.Where(a => a.Status == CorrectiveActionStatus.Open && a.DueDate < today),
+                "done" => actions.Where(a => a.Status == CorrectiveActionStatus.Done),
+                _ => actions.Where(a => a.Status == CorrectiveActionStatus.Cancelled),
+            };
+            query = query.Where(c => actions.Any(a => a.ComplaintId == c.Id));
+        }
+
         return query;
     }
 

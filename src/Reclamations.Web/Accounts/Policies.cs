@@ -35,6 +35,10 @@ public static class Policies
     /// complaint (Staff and the complaints officer).</summary>
     public const string KeepsCaseFile = nameof(KeepsCaseFile);
 
+    /// <summary>The dashboard and the reports (figures only): the complaints officer, Direction, the process owner, the
+    /// administrator.</summary>
+    public const string ReadsReports = nameof(ReadsReports);
+
     public static readonly string[] ComplaintHandlers =
         [Roles.Staff, Roles.ComplaintsOfficer, Roles.Reviewer, Roles.Direction, Roles.LegalPartner];
 
@@ -49,5 +53,6 @@ public static class Policies
         .AddPolicy(Litigation, p => p.RequireRole(LitigationRoles))
         .AddPolicy(Compliance, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Admin))
         .AddPolicy(KeepsCaseFile, p => p.RequireRole(Roles.Staff, Roles.ComplaintsOfficer))
+        .AddPolicy(ReadsReports, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Direction, Roles.ProcessOwner, Roles.Admin))
         .AddPolicy(ExportsCaseFile, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Direction, Roles.Admin));
 }

@@ -52,6 +52,8 @@ public static class DomainSetup
         services.AddSingleton<LetterDesk>();
         services.AddSingleton(sp => new ComplaintRegister(sp.GetRequiredService<IDbContextFactory<DomainDbContext>>(),
             sp.GetRequiredService<TimeProvider>(), new RegisterOptions { TimeZoneId = firm.TimeZoneId }));
+        services.AddSingleton(sp => new Reclamations.Domain.Reporting.DashboardQuery(sp.GetRequiredService<IDbContextFactory<DomainDbContext>>(),
+            sp.GetRequiredService<TimeProvider>(), new RegisterOptions { TimeZoneId = firm.TimeZoneId }));
         services.AddSingleton<CategoryCatalog>();
         services.AddSingleton(new DocumentStoreOptions
         {

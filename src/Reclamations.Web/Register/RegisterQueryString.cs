@@ -8,6 +8,9 @@ public sealed record RegisterQueryString(string? Q, ComplaintStatus? Statut, str
 {
     public const int PageSize = 50;
 
+    /// <summary>The filters the dashboard's links add (product, channel, insurer, person, outcome, open, breach, referral, action).</summary>
+    public RegisterReportFilters Report { get; init; } = new();
+
     public static RegisterQueryString From(IQueryCollection query) => new(
         query["q"].FirstOrDefault(),
         Enum.TryParse<ComplaintStatus>(query["statut"].FirstOrDefault(), out var status) ? status : null,
@@ -18,13 +21,18 @@ public sealed record RegisterQueryString(string? Q, ComplaintStatus? Statut, str
         query["enRetard"].FirstOrDefault() == "true" ? true : null,
         Enum.TryParse<RegisterSort>(query["tri"].FirstOrDefault(), out var sort) ? sort : null,
         query["desc"].FirstOrDefault() is { } d ? d == "true" : null,
-        int.TryParse(query["page"].FirstOrDefault(), out var page) && page > 0 ? page : null);
+        int.TryParse(query["page"].FirstOrDefault(), out var page) && page > 0 ? page : null)
+    {
+        Report = RegisterReportFilters.From(query),
+    };
 
     public RegisterPageQuery ToQuery(bool whole = false) => new()
     {
         Filter = new ComplaintFilter
         {
             Status = Statut, Category = Categorie, Profile = Profil, ReceivedFrom = Du, ReceivedTo = Au, Overdue = EnRetard,
+            Product = Report.Produit, Channel = Report.Canal, Insurer = Report.Assureur, Person = Report.Personne, Outcome = Report.Issue,
+            Open = Report.Ouverte, Breach = Report.Depassement, Referral = Report.Saisine, Action = Report.Action,
         },
         Search = Q,
         Sort = Tri ?? RegisterSort.ReceivedAt,
@@ -43,6 +51,7 @@ public sealed record RegisterQueryString(string? Q, ComplaintStatus? Statut, str
             ["tri"] = (sort ?? Tri)?.ToString(), ["desc"] = (descending ?? Desc)?.ToString().ToLowerInvariant(),
             ["page"] = (page ?? Page)?.ToString(),
         };
+        foreach (var (key, value) in Report.Values()) values[key] = value;
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
 

@@ -122,6 +122,9 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         // The register page and its export: complaint handlers, and the process owner (personal data masked).
         Route("GET", "/registre", HttpStatusCode.OK, "ProcessOwner", "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("GET", "/registre/export.csv", HttpStatusCode.OK, "ProcessOwner", "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
+        // The dashboard and its figures: the complaints officer, Direction, the process owner, the administrator.
+        Route("GET", "/tableau-de-bord", HttpStatusCode.OK, "ComplaintsOfficer", "Direction", "ProcessOwner", "Admin");
+        Route("GET", "/api/reports/dashboard", HttpStatusCode.OK, "ComplaintsOfficer", "Direction", "ProcessOwner", "Admin");
         // Users and roles: the administrator. Intake: the roles that handle complaints.
         Route("GET", "/admin/utilisateurs", HttpStatusCode.OK, "Admin");
         Route("GET", "/courriers", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");

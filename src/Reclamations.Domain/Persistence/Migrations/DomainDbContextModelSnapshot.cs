@@ -685,6 +685,12 @@ namespace Reclamations.Domain.Persistence.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("Category", "ReceivedAt");
+
+                    b.HasIndex("ProductOrService", "ReceivedAt");
+
+                    b.HasIndex("ProfileCode", "ReceivedAt");
+
                     b.ToTable("Complaints", (string)null);
                 });
 
