@@ -182,13 +182,14 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
             e.Property(x => x.Key).HasMaxLength(32);
             e.HasIndex(x => new { x.Key, x.Id });
         });
+        ConfigureAnnualReporting(b);
     }
 
     private void GuardAppendOnly()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is SentLetter or AuditEntry or Letters.LetterSettingEntity && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is SentLetter or AuditEntry or Letters.LetterSettingEntity or Reporting.Annual.AnnualDocument or Reporting.Annual.AnnualAnalysisVersion && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException(
                     $"{entry.Entity.GetType().Name} is append-only: it cannot be changed or deleted.");
