@@ -11,6 +11,8 @@ using Reclamations.Web.Profiles;
 using Reclamations.Web.Letters;
 using Reclamations.Web.Public;
 using Reclamations.Web.Register;
+using Reclamations.Web.AnnualReports;
+using Reclamations.Web.RootCauses;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +25,7 @@ builder.AddHealth();
 builder.AddBackOfficePages();
 builder.AddPublicForm();
 builder.AddTaskDigest();
+builder.Services.AddSingleton<AnnualDocumentGenerator>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddApiDocument();
 
@@ -50,6 +53,8 @@ app.MapComplaintDatesApi();
 app.MapCategoryApi();
 app.MapReferralApi();
 app.MapReopeningApi();
+app.MapRootCauseApi();
+app.MapAnnualReportApi();
 app.MapSignOut();
 app.MapRegisterExport();
 app.MapRazorPages();
