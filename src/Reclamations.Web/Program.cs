@@ -25,7 +25,7 @@ builder.AddHealth();
 builder.AddBackOfficePages();
 builder.AddPublicForm();
 builder.AddTaskDigest();
-builder.Services.AddSingleton<AnnualDocumentGenerator>();
+builder.AddAnnualReports();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddApiDocument();
 

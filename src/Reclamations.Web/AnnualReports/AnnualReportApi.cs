@@ -32,20 +32,21 @@ public static class AnnualReportApi
             .WithSummary("The year's figures for a profile, a jurisdiction or every profile (tous), as the register stood at the end of the year.");
         reports.MapGet("/annual.pdf", (int? year, string? profile, HttpContext http, AnnualDocumentGenerator generator, CancellationToken ct) =>
                 FileAsync(http, generator.SynthesisPdfAsync(Year(year, http), profile, http.GetActor().Id, ct)))
-            .WithName("AnnualSynthesisPdf").WithSummary("Generates and stores the annual synthesis (ACPR 2024-R-02 §8) as PDF.").Produces(200, contentType: "application/pdf");
+            .WithName("AnnualSynthesisPdf").WithSummary("Generates and stores the annual synthesis (ACPR 2024-R-02 §8) as PDF.").Produces<Stream>(StatusCodes.Status200OK, "application/pdf");
         reports.MapGet("/annual/caa.pdf", (int? year, string? profile, HttpContext http, AnnualDocumentGenerator generator, CancellationToken ct) =>
                 FileAsync(http, generator.CaaPdfAsync(Year(year, http), profile, http.GetActor().Id, ct)))
-            .WithName("AnnualCaaPdf").WithSummary("Generates and stores the annual CAA reporting (default scope LU) as PDF.").Produces(200, contentType: "application/pdf");
+            .WithName("AnnualCaaPdf").WithSummary("Generates and stores the annual CAA reporting (default scope LU) as PDF.").Produces<Stream>(StatusCodes.Status200OK, "application/pdf");
         reports.MapGet("/annual.xlsx", (int? year, string? profile, HttpContext http, AnnualDocumentGenerator generator, CancellationToken ct) =>
                 FileAsync(http, generator.CaaXlsxAsync(Year(year, http), profile, http.GetActor().Id, ct)))
-            .WithName("AnnualCaaXlsx").WithSummary("Generates and stores the annual CAA reporting (default scope LU) as XLSX.").Produces(200, contentType: AnnualXlsx.ContentType);
+            .WithName("AnnualCaaXlsx").WithSummary("Generates and stores the annual CAA reporting (default scope LU) as XLSX.").Produces<Stream>(StatusCodes.Status200OK, AnnualXlsx.ContentType);
         reports.MapGet("/annual/charts/{chart}.png", ChartAsync).WithName("AnnualChart")
-            .WithSummary("One chart of the synthesis as PNG (par-mois, par-canal, delais, issues).").Produces(200, contentType: "image/png")
+            .WithSummary("One chart of the synthesis as PNG (par-mois, par-canal, delais, issues).").Produces<Stream>(StatusCodes.Status200OK, "image/png")
             .ProducesProblem(StatusCodes.Status404NotFound);
         reports.MapGet("/annual/documents", DocumentsAsync).WithName("AnnualDocuments")
             .WithSummary("The annual documents generated, newest first: kind, year, scope, SHA-256, figures' hash, who and when.");
         reports.MapGet("/annual/documents/{id:guid}", DocumentAsync).WithName("AnnualDocument")
-            .WithSummary("A stored annual document, as generated.").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("A stored annual document, as generated.").Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         reports.MapGet("/annual/analysis", AnalysisAsync).WithName("AnnualAnalysis")
             .WithSummary("The versions of the complaints officer's analysis for a year and scope, newest first.");
         reports.MapPut("/annual/analysis", SaveAnalysisAsync).WithName("SaveAnnualAnalysis").RequireAuthorization(Policies.AnalysesComplaints)
@@ -56,7 +57,7 @@ public static class AnnualReportApi
         reports.MapGet("/insurers/{insurer}.xlsx", (string insurer, int? year, HttpContext http, AnnualDocumentGenerator generator, CancellationToken ct) =>
                 FileAsync(http, generator.InsurerXlsxAsync(year ?? LastYear(http), insurer, http.GetActor().Id, ct)))
             .WithName("InsurerReportXlsx").WithSummary("Generates and stores one partner insurer's report of the year's complaints about its contracts (default: last year).")
-            .Produces(200, contentType: AnnualXlsx.ContentType);
+            .Produces<Stream>(StatusCodes.Status200OK, AnnualXlsx.ContentType);
         return app;
     }
 
