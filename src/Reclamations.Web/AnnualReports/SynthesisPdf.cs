@@ -66,7 +66,7 @@ public static class SynthesisPdf
         else
         {
             pdf.Paragraph(analysis.Text);
-            pdf.Paragraph($"Analyse version {analysis.Version}, enregistrée par {analysis.SavedBy} le {Shared.FrenchDates.DayAndTime(analysis.SavedAt)}.", small: true);
+            pdf.Paragraph($"Analyse version {analysis.Version}, enregistrée le {Shared.FrenchDates.DayAndTime(analysis.SavedAt)}.", small: true);
         }
 
         return pdf.Save();

@@ -25,6 +25,7 @@ public sealed class AnnualSynthesisPageTests(BrowserApp app)
         (await page.Locator("table.data").CountAsync()).Should().BeGreaterThan(8, "every chart has its table");
         (await page.Locator("table.data").First.InnerTextAsync()).Should().Contain("Réclamations reçues");
         await page.ShouldBeAccessibleAsync("synthese-annuelle");
+        await charts.First.EvaluateAsync("img => img.closest('figure').scrollIntoView()");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "annual-synthesis.png"), FullPage = false });
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger le PDF" }).ClickAsync());
@@ -34,7 +35,7 @@ public sealed class AnnualSynthesisPageTests(BrowserApp app)
             string.Join(" ", pdf.GetPages().Select(p => p.Text)).Should().Contain($"Synthèse annuelle des réclamations {year}");
         await page.GotoAsync($"/rapports?annee={year}&profil=FR");
         (await page.Locator("table.data").Last.InnerTextAsync())
-            .Should().Contain("Synthèse annuelle (PDF)").And.Contain("officer");
+            .Should().Contain("Synthèse annuelle (PDF)").And.Contain("Claire Martin", "who generated it, by name");
         await page.ShouldBeAccessibleAsync("rapports");
     }
 }

@@ -13,7 +13,7 @@ namespace Reclamations.Web.AnnualReports.Pages;
 /// who, when), the partner insurers' reports, the complaints officer's analysis (versions with who and when).</summary>
 [Authorize(Policy = Policies.ReadsReports)]
 public sealed class IndexModel(AnnualReporting reporting, AnnualDocumentStore documents, AnnualAnalysisStore analyses, DeadlineProfileStore profiles,
-    TimeProvider time) : PageModel
+    TimeProvider time, UserDirectory users) : PageModel
 {
     public int Year { get; private set; }
     public string Profile { get; private set; } = "FR";
@@ -22,6 +22,11 @@ public sealed class IndexModel(AnnualReporting reporting, AnnualDocumentStore do
     public IReadOnlyList<InsurerCount> Insurers { get; private set; } = [];
     public IReadOnlyList<AnnualAnalysisVersion> Versions { get; private set; } = [];
     public IReadOnlyList<(string Code, string Label)> Scopes { get; private set; } = [];
+    private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
+
+    /// <summary>A user's display name (the id when unknown).</summary>
+    public string NameOf(string userId) => _names.GetValueOrDefault(userId, userId);
+
     public bool MayWriteAnalysis => User.IsInRole(Roles.ComplaintsOfficer);
 
     public async Task<IActionResult> OnGetAsync(int? annee, string? profil, string? message, CancellationToken ct)
@@ -60,6 +65,7 @@ public sealed class IndexModel(AnnualReporting reporting, AnnualDocumentStore do
         Scopes = [.. all.Select(p => p.Jurisdiction).Distinct().Select(j => (j, j == "FR" ? "France (tous les profils FR)" : j == "LU" ? "Luxembourg (tous les profils LU)" : j)),
             .. all.Select(p => (p.Code, $"{p.Name} ({p.Code})")), (AnnualReporting.AllProfiles, "Tous les profils")];
         Documents = await documents.ListAsync(100, ct);
+        _names = await users.NamesAsync(ct);
         try
         {
             var scope = await reporting.ScopeAsync(Year, Profile, ct);
