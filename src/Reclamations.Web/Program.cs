@@ -14,6 +14,8 @@ using Reclamations.Web.Public;
 using Reclamations.Web.Register;
 using Reclamations.Web.Studio;
 using Reclamations.Web.Studio.Simulation;
+using Reclamations.Web.AnnualReports;
+using Reclamations.Web.RootCauses;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,6 +29,7 @@ builder.AddBackOfficePages();
 builder.AddPublicForm();
 builder.AddTaskDigest();
 builder.AddSimulation();
+builder.AddAnnualReports();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddApiDocument();
 builder.Services.AddDesigner();
@@ -56,6 +59,8 @@ app.MapCategoryApi();
 app.MapReferralApi();
 app.MapReopeningApi();
 app.MapDesignerApi();
+app.MapRootCauseApi();
+app.MapAnnualReportApi();
 app.MapSignOut();
 app.MapRegisterExport();
 app.MapDashboardApi();

@@ -196,13 +196,14 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
             e.Property(x => x.UpdatedBy).HasMaxLength(450);
             e.HasIndex(x => x.ProcessKey);
         });
+        ConfigureAnnualReporting(b);
     }
 
     private void GuardAppendOnly()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is SentLetter or AuditEntry or Letters.LetterSettingEntity && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is SentLetter or AuditEntry or Letters.LetterSettingEntity or Reporting.Annual.AnnualDocument or Reporting.Annual.AnnualAnalysisVersion && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException(
                     $"{entry.Entity.GetType().Name} is append-only: it cannot be changed or deleted.");

@@ -32,6 +32,11 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ComplaintRegister>();
         services.AddSingleton<Reporting.DashboardQuery>();
         services.AddSingleton<CategoryCatalog>();
+        services.AddSingleton<Reporting.RootCauses.RootCauseCatalog>();
+        services.AddSingleton<Reporting.RootCauses.RootCauseAnalysis>();
+        services.AddSingleton<Reporting.Annual.AnnualReporting>();
+        services.AddSingleton<Reporting.Annual.AnnualDocumentStore>();
+        services.AddSingleton<Reporting.Annual.AnnualAnalysisStore>();
         services.AddSingleton<DeadlineProfileStore>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<IOutboxStore, EfOutboxStore>();

@@ -157,6 +157,13 @@ public sealed class Complaint
 
     public string? Dysfunctions { get; set; }
 
+    /// <summary>The root causes found by the complaints officer (codes of <see cref="Reporting.RootCauses.RootCause"/>, seed 004:
+    /// « identifier la cause des réclamations individuelles »).</summary>
+    public List<string> RootCauses { get; set; } = [];
+
+    /// <summary>The complaints officer's flag: the cause is recurring or systemic (seed 004), not a one-off.</summary>
+    public bool Systemic { get; set; }
+
     public string? ClientReaction { get; set; }
 
     /// <summary>Deadlines missed, e.g. <c>acknowledgement</c>, <c>response</c>.</summary>

@@ -15,7 +15,7 @@ public static class PersonalData
         "status", "category", "profileCode", "channel", "level", "isOral", "complainant.kind", "outcome", "deadlineBreaches",
         "sentAt", "receivedAt", "clockStart", "acknowledgementDueDate", "responseDueDate", "answerExpectedOn",
         "externalRecourseFrom", "externalRecourseUntil", "secondLevelDueDate", "acknowledgedAt", "answeredAt", "closedAt",
-        "productOrService", "insurer", "dysfunctions",
+        "productOrService", "insurer", "dysfunctions", "rootCauses", "systemic",
         // The firm's people, the legal hold and the erasure.
         "handler", "reviewer", "personsInvolved", "legalHold", "personalDataErasedAt", "processInstanceId",
         // Letters and documents: what, never who or what they said.

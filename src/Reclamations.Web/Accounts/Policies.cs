@@ -39,6 +39,15 @@ public static class Policies
     /// administrator.</summary>
     public const string ReadsReports = nameof(ReadsReports);
 
+    /// <summary>The recurring-cause analysis page: the complaints officer and Direction.</summary>
+    public const string AnalysesRootCauses = nameof(AnalysesRootCauses);
+
+    /// <summary>The list of root causes and their links to corrective actions: the complaints officer and the administrator.</summary>
+    public const string ManagesRootCauses = nameof(ManagesRootCauses);
+
+    /// <summary>Giving a complaint its root causes and the "systemic" flag, writing the annual analysis: the complaints officer.</summary>
+    public const string AnalysesComplaints = nameof(AnalysesComplaints);
+
     public static readonly string[] ComplaintHandlers =
         [Roles.Staff, Roles.ComplaintsOfficer, Roles.Reviewer, Roles.Direction, Roles.LegalPartner];
 
@@ -53,6 +62,9 @@ public static class Policies
         .AddPolicy(Litigation, p => p.RequireRole(LitigationRoles))
         .AddPolicy(Compliance, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Admin))
         .AddPolicy(KeepsCaseFile, p => p.RequireRole(Roles.Staff, Roles.ComplaintsOfficer))
+        .AddPolicy(ExportsCaseFile, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Direction, Roles.Admin))
         .AddPolicy(ReadsReports, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Direction, Roles.ProcessOwner, Roles.Admin))
-        .AddPolicy(ExportsCaseFile, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Direction, Roles.Admin));
+        .AddPolicy(AnalysesRootCauses, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Direction))
+        .AddPolicy(ManagesRootCauses, p => p.RequireRole(Roles.ComplaintsOfficer, Roles.Admin))
+        .AddPolicy(AnalysesComplaints, p => p.RequireRole(Roles.ComplaintsOfficer));
 }

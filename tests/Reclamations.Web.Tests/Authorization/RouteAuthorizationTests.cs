@@ -141,6 +141,24 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("GET", "/studio/simulation", HttpStatusCode.OK, "ProcessOwner", "Admin");
         Route("GET", $"/studio/simulation?id={unknown}", HttpStatusCode.NotFound, "ProcessOwner", "Admin");
         Route("GET", $"/studio/simulation?handler=Xml&id={unknown}", HttpStatusCode.NotFound, "ProcessOwner", "Admin");
+        // The reports (figures only): the complaints officer, Direction, the process owner and the administrator; the analysis
+        // text for the complaints officer (an empty body is a 400 naming the year).
+        string[] reporters = ["ComplaintsOfficer", "Direction", "ProcessOwner", "Admin"];
+        Route("GET", "/api/reports/annual", HttpStatusCode.OK, reporters);
+        Route("GET", "/api/reports/annual/documents", HttpStatusCode.OK, reporters);
+        Route("GET", "/api/reports/insurers", HttpStatusCode.OK, reporters);
+        Route("GET", "/api/reports/annual/charts/par-mois.png", HttpStatusCode.OK, reporters);
+        Route("PUT", "/api/reports/annual/analysis", HttpStatusCode.BadRequest, "ComplaintsOfficer");
+        Route("GET", "/rapports", HttpStatusCode.OK, reporters);
+        Route("GET", "/rapports/synthese-annuelle", HttpStatusCode.OK, reporters);
+        // Root causes: the list read by any signed-in user, edited by the complaints officer and Admin; a complaint's causes
+        // by the complaints officer; the recurring causes for the complaints officer and Direction.
+        Route("GET", "/api/root-causes", HttpStatusCode.OK, allRoles);
+        Route("POST", "/api/root-causes", HttpStatusCode.BadRequest, "ComplaintsOfficer", "Admin");
+        Route("GET", "/analyse-des-causes/causes", HttpStatusCode.OK, "ComplaintsOfficer", "Admin");
+        Route("PUT", $"/api/complaints/{unknown}/root-causes", HttpStatusCode.BadRequest, "ComplaintsOfficer"); // no list given
+        Route("GET", "/api/root-causes/analysis", HttpStatusCode.OK, "ComplaintsOfficer", "Direction");
+        Route("GET", "/analyse-des-causes", HttpStatusCode.OK, "ComplaintsOfficer", "Direction");
         // Any signed-in user: the inbox, the profiles, the process definitions.
         Route("GET", "/", HttpStatusCode.OK, allRoles);
         Route("GET", "/api/profiles", HttpStatusCode.OK, allRoles);

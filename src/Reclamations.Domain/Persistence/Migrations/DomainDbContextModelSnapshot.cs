@@ -642,6 +642,10 @@ namespace Reclamations.Domain.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("RootCauses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecondLevelDecision")
                         .HasColumnType("TEXT");
 
@@ -665,6 +669,9 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Systemic")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UsualContact")
                         .HasColumnType("TEXT");
@@ -785,6 +792,183 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.HasIndex("ComplaintId");
 
                     b.ToTable("Referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Reclamations.Domain.Reporting.Annual.AnnualAnalysisVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Scope", "Version")
+                        .IsUnique();
+
+                    b.ToTable("AnnualAnalysisVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Reclamations.Domain.Reporting.Annual.AnnualDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnalysisVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiguresSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GeneratedAt");
+
+                    b.ToTable("AnnualDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Reclamations.Domain.Reporting.RootCauses.RootCause", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AffectedProcedures")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("RootCauses", (string)null);
+                });
+
+            modelBuilder.Entity("Reclamations.Domain.Reporting.RootCauses.RootCauseAction", b =>
+                {
+                    b.Property<string>("RootCauseCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CorrectiveActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RootCauseCode", "CorrectiveActionId");
+
+                    b.HasIndex("CorrectiveActionId");
+
+                    b.ToTable("RootCauseActions", (string)null);
+                });
+
+            modelBuilder.Entity("Reclamations.Domain.Reporting.RootCauses.RootCauseChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("RootCauseChanges", (string)null);
                 });
 
             modelBuilder.Entity("Reclamations.Domain.Studio.ProcessDraft", b =>
@@ -945,6 +1129,21 @@ namespace Reclamations.Domain.Persistence.Migrations
                     b.HasOne("Reclamations.Domain.Register.Complaint", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reclamations.Domain.Reporting.RootCauses.RootCauseAction", b =>
+                {
+                    b.HasOne("Reclamations.Domain.Register.CorrectiveAction", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectiveActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Reclamations.Domain.Reporting.RootCauses.RootCause", null)
+                        .WithMany()
+                        .HasForeignKey("RootCauseCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
