@@ -125,7 +125,7 @@ internal sealed partial class Runner(CommandContext ctx, CancellationToken ct)
         RemoveWaitArtifacts(state, execution);
         if (execution.LoopCounter is null) ctx.RemoveLocalVariables(state, execution);
         execution.IsMultiInstanceBody = false;
-        ctx.History(state, "ActivityCompleted", node.Id, node.ElementType, execution.Id);
+        ctx.History(state, Api.HistoryEventTypes.ActivityCompleted, node.Id, node.ElementType, execution.Id);
     }
 
     /// <summary>Continues after a node: the flows whose condition holds (else the default), a multi-instance step, or the end of the token.</summary>

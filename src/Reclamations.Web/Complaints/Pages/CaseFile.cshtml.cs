@@ -166,7 +166,7 @@ public sealed partial class CaseFileModel(ComplaintRegister register, ProcessEng
         {
             Instance = await engine.GetProcessInstanceAsync(instanceId, actor, ct);
             history.AddRange(await engine.GetHistoryAsync(instanceId, actor, ct));
-            DoneActivityIds = history.Where(h => h.EventType == "ActivityEnded" && h.ActivityId is not null)
+            DoneActivityIds = history.Where(h => h.EventType == Reclamations.Engine.Api.HistoryEventTypes.ActivityCompleted && h.ActivityId is not null)
                 .Select(h => h.ActivityId!).Distinct().ToList();
         }
         var tasks = await engine.QueryTasksAsync(new TaskQuery(BusinessKey: CaseFile.Complaint.Reference, Take: 100), actor, ct);

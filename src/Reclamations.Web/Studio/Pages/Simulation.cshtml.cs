@@ -15,9 +15,12 @@ namespace Reclamations.Web.Studio.Pages;
 /// (<see cref="SimulationSandboxes"/>) on a scenario, its clock moved, its tasks completed from here; the diagram, tasks,
 /// letters and timeline of the sandbox; a side-by-side run of another version with the same actions replayed.</summary>
 public sealed class SimulationModel(SimulationSandboxes sandboxes, ProcessEngine engine, ComplaintRegister register, UserDirectory users,
-    IConfiguration config) : PageModel
+    IConfiguration config, Reclamations.Domain.Studio.ProcessDraftStore drafts) : PageModel
 {
     public IReadOnlyList<ProcessDefinitionInfo> Versions { get; private set; } = [];
+
+    /// <summary>The drafts saved in the designer, which may be simulated before they are deployed (<c>draft:{id}</c>).</summary>
+    public IReadOnlyList<Reclamations.Domain.Studio.ProcessDraftSummary> Drafts { get; private set; } = [];
     public IReadOnlyList<SimulationSandbox> Mine { get; private set; } = [];
     public SimulationSandbox? Sandbox { get; private set; }
     public SimulationSnapshot? Snapshot { get; private set; }
@@ -178,6 +181,7 @@ public sealed class SimulationModel(SimulationSandboxes sandboxes, ProcessEngine
     {
         Versions = (await engine.GetProcessDefinitionsAsync(latestOnly: false, ct)).OrderBy(d => d.Key, StringComparer.Ordinal)
             .ThenByDescending(d => d.Version).ToList();
+        Drafts = await drafts.ListAsync(ct: ct);
         Mine = await sandboxes.ListAsync(Owner);
         if (Id is not { } id || await sandboxes.FindAsync(id, Owner) is not { } sandbox) return;
         Sandbox = sandbox;
@@ -211,6 +215,18 @@ public sealed class SimulationModel(SimulationSandboxes sandboxes, ProcessEngine
             return new SimulationSource("XML d'un brouillon", xml);
         }
         var parts = (definition ?? "").Split(':');
+        if (parts is ["draft", var draftId])
+        {
+            try
+            {
+                var draft = await drafts.GetAsync(Guid.TryParse(draftId, out var id) ? id : Guid.Empty, ct);
+                return new SimulationSource($"brouillon de « {draft.ProcessKey} » ({Reclamations.Web.Shared.FrenchDates.DayAndTime(draft.UpdatedAt)})", draft.Xml);
+            }
+            catch (Reclamations.Domain.Studio.ProcessDraftNotFoundException)
+            {
+                throw new SimulationInputException("Ce brouillon n'existe plus.");
+            }
+        }
         if (parts.Length != 2 || !int.TryParse(parts[1], out var version))
             throw new SimulationInputException("Choisissez une version déployée, ou collez le XML BPMN d'un brouillon.");
         try

@@ -58,7 +58,7 @@ public sealed record SimulationSnapshot(
         {
             main = await engine.GetProcessInstanceAsync(mainId, Actor.System, ct);
             done = (await engine.GetHistoryAsync(mainId, Actor.System, ct))
-                .Where(h => h.EventType == "ActivityCompleted" && h.ActivityId is not null).Select(h => h.ActivityId!).Distinct().ToList();
+                .Where(h => h.EventType == Reclamations.Engine.Api.HistoryEventTypes.ActivityCompleted && h.ActivityId is not null).Select(h => h.ActivityId!).Distinct().ToList();
         }
 
         var created = history.Where(h => h.EventType == "TaskCreated")
