@@ -39,6 +39,7 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
     /// <summary>The audit chain of these options (<see cref="DomainDb.UseAuditChain"/>); null: audit rows cannot be written.</summary>
     internal AuditChain? Chain => this.GetService<IDbContextOptions>().FindExtension<AuditChainOptionsExtension>()?.Chain;
     public DbSet<Letters.LetterSettingEntity> LetterSettings => Set<Letters.LetterSettingEntity>();
+    public DbSet<Letters.LetterTemplateVersion> LetterTemplateVersions => Set<Letters.LetterTemplateVersion>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -182,13 +183,21 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
             e.Property(x => x.Key).HasMaxLength(32);
             e.HasIndex(x => new { x.Key, x.Id });
         });
+        b.Entity<Letters.LetterTemplateVersion>(e =>
+        {
+            e.ToTable("LetterTemplateVersions");
+            e.Property(x => x.Name).HasMaxLength(64);
+            e.Property(x => x.Author).HasMaxLength(200);
+            e.Property(x => x.Comment).HasMaxLength(500);
+            e.HasIndex(x => new { x.Name, x.Version }).IsUnique();
+        });
     }
 
     private void GuardAppendOnly()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is SentLetter or AuditEntry or Letters.LetterSettingEntity && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is SentLetter or AuditEntry or Letters.LetterSettingEntity or Letters.LetterTemplateVersion && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException(
                     $"{entry.Entity.GetType().Name} is append-only: it cannot be changed or deleted.");
