@@ -11,6 +11,7 @@ using Reclamations.Web.Profiles;
 using Reclamations.Web.Letters;
 using Reclamations.Web.Public;
 using Reclamations.Web.Register;
+using Reclamations.Web.Studio;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -46,6 +47,7 @@ app.MapComplaintApi();
 app.MapProfileApi();
 app.MapComplianceApi();
 app.MapLetterSettingsApi();
+app.MapLetterTemplatesApi();
 app.MapComplaintDatesApi();
 app.MapCategoryApi();
 app.MapReferralApi();
