@@ -50,6 +50,7 @@ public sealed class TemplateEditor(LetterTemplateCatalog catalog, LetterWriter w
     /// problem; a text equal to the version in force, or no comment, is refused too. Nothing is saved on a refusal.</summary>
     public async Task<LetterTemplateVersion> SaveAsync(string key, string? body, string? comment, string user, CancellationToken ct = default)
     {
+        body = Normalise(body);
         var current = await catalog.CurrentAsync(ct);
         var (problems, _) = Check(current, key, body, await settings.GetAsync(ct));
         var refusals = problems.ToList();
@@ -107,6 +108,7 @@ public sealed class TemplateEditor(LetterTemplateCatalog catalog, LetterWriter w
     private (IReadOnlyList<TemplateProblem> Problems, LetterTemplateStore? Store) Check(LetterTemplateStore current, string key, string? body,
         LetterSettings stored, bool mentions = true)
     {
+        body = Normalise(body);
         if (current.Find(key) is null) throw new TemplateNotFoundException(key);
         if (string.IsNullOrWhiteSpace(body))
             return ([new TemplateProblem(TemplateProblem.Input, 0, 0, "Le modèle est vide.")], null);
@@ -183,6 +185,9 @@ public sealed class TemplateEditor(LetterTemplateCatalog catalog, LetterWriter w
         }
         return store.TemplateNames.FirstOrDefault(l => names.Any(n => Includes(store.Get(l).Source, n))) ?? store.TemplateNames[0];
     }
+
+    /// <summary>Line ends as the files have them (a browser's form posts CR LF).</summary>
+    private static string? Normalise(string? body) => body?.Replace("\r\n", "\n", StringComparison.Ordinal);
 
     private static bool Includes(string source, string partial) =>
         source.Contains($"include \"{partial}\"", StringComparison.Ordinal) || source.Contains($"include '{partial}'", StringComparison.Ordinal);

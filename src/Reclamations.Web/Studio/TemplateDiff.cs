@@ -14,6 +14,22 @@ public static class TemplateDiff
 
     public sealed record Line(string Kind, int? OldNumber, int? NewNumber, string Text);
 
+    /// <summary>The changed lines with <paramref name="context"/> kept lines around each; a null stands for the kept lines left out.</summary>
+    public static IReadOnlyList<Line?> AroundChanges(IReadOnlyList<Line> lines, int context = 3)
+    {
+        var near = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+            if (lines[i].Kind != Kept)
+                for (var j = Math.Max(0, i - context); j <= Math.Min(lines.Count - 1, i + context); j++) near[j] = true;
+        var shown = new List<Line?>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (near[i]) shown.Add(lines[i]);
+            else if (shown.Count == 0 || shown[^1] is not null) shown.Add(null);
+        }
+        return shown;
+    }
+
     public static IReadOnlyList<Line> Compare(string older, string newer)
     {
         var model = InlineDiffBuilder.Diff(older, newer, ignoreWhiteSpace: false, ignoreCase: false, chunker: DiffPlex.Chunkers.LineChunker.Instance);

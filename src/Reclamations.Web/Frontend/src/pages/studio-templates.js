@@ -13,8 +13,6 @@ const form = document.getElementById('template-form');
 const textarea = document.getElementById('template-body');
 const host = document.getElementById('template-editor');
 
-if (form && textarea && host) start();
-
 function start() {
   const api = form.dataset.api;
   const view = new EditorView({
@@ -26,8 +24,10 @@ function start() {
         // Tab is left to the browser, so that a keyboard user can leave the editor.
         keymap.of([...defaultKeymap, ...historyKeymap]),
         html(), syntaxHighlighting(defaultHighlightStyle), scriban,
+        // CodeMirror's own style sheet, allowed by the page's Content-Security-Policy nonce.
+        EditorView.cspNonce.of(form.dataset.nonce ?? ''),
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-labelledby': 'template-body-label', 'aria-multiline': 'true' }),
+        EditorView.contentAttributes.of({ 'aria-labelledby': 'template-body-label', 'aria-multiline': 'true', tabindex: '0' }),
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
           textarea.value = update.state.doc.toString();
@@ -147,3 +147,6 @@ const scriban = ViewPlugin.fromClass(class {
   constructor(view) { this.decorations = scribanDecorations(view.state.doc); }
   update(update) { if (update.docChanged) this.decorations = scribanDecorations(update.state.doc); }
 }, { decorations: (plugin) => plugin.decorations });
+
+// Last, once every declaration above is initialised.
+if (form && textarea && host) start();
