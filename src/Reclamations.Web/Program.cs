@@ -54,6 +54,7 @@ app.MapComplaintApi();
 app.MapProfileApi();
 app.MapComplianceApi();
 app.MapLetterSettingsApi();
+app.MapLetterTemplatesApi();
 app.MapComplaintDatesApi();
 app.MapCategoryApi();
 app.MapReferralApi();

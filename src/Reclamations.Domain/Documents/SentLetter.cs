@@ -15,6 +15,11 @@ public sealed class SentLetter
 
     public required string TemplateName { get; init; }
 
+    /// <summary>The version of the template it was rendered with: 0 for the file of <c>templates/</c>, n for the n-th edit
+    /// saved in the studio (<see cref="Letters.LetterTemplateVersion"/>). The letter itself is kept as rendered: a later edit
+    /// of the template never changes it.</summary>
+    public int TemplateVersion { get; init; }
+
     public required string Recipient { get; init; }
 
     public required string Subject { get; init; }
@@ -45,8 +50,9 @@ public sealed class SentLetter
 
     public static SentLetter Create(
         Guid complaintId, string templateName, string recipient, string subject, string html, string plainText,
-        DateTimeOffset createdAt, Guid? outboxMessageId, IReadOnlyCollection<string>? readerGroups = null) => new()
+        DateTimeOffset createdAt, Guid? outboxMessageId, IReadOnlyCollection<string>? readerGroups = null, int templateVersion = 0) => new()
     {
+        TemplateVersion = templateVersion,
         ReaderGroups = readerGroups is { Count: > 0 } ? string.Join(',', readerGroups) : null,
         Id = Guid.NewGuid(),
         ComplaintId = complaintId,

@@ -38,16 +38,27 @@ public sealed partial class LetterRenderer
         Render(templateName, model, _firm, _mediator);
 
     /// <summary>Renders with the firm's identity and recourse bodies as stored now (<see cref="LetterSettingsStore"/>).</summary>
-    public RenderedLetter Render(string templateName, IReadOnlyDictionary<string, object?> model, FirmSettings firm, MediatorSettings mediator)
+    public RenderedLetter Render(string templateName, IReadOnlyDictionary<string, object?> model, FirmSettings firm, MediatorSettings mediator) =>
+        Render(_store, templateName, model, firm, mediator);
+
+    /// <summary>The templates of the files (version 0), which the studio's edits replace (<see cref="LetterTemplateCatalog"/>).</summary>
+    public LetterTemplateStore Defaults => _store;
+
+    /// <summary>Renders with the templates of <paramref name="store"/> (the versions in force, or a draft being previewed): the
+    /// letter and the shared parts it includes all come from it.</summary>
+    public RenderedLetter Render(LetterTemplateStore store, string templateName, IReadOnlyDictionary<string, object?> model, FirmSettings firm,
+        MediatorSettings mediator)
     {
-        var template = _store.Get(templateName);
+        var template = store.Get(templateName);
         var reserved = ReservedVariables.FirstOrDefault(model.ContainsKey);
         if (reserved is not null)
         {
             throw new ArgumentException($"The model must not set '{reserved}': it comes from the settings.", nameof(model));
         }
 
-        var context = new LetterTemplateContext(template, _timeZone, _store.Partials.Values) { TemplateLoader = new LetterPartialLoader(_store) };
+        var context = new LetterTemplateContext(template, _timeZone, store.Partials.Values) { TemplateLoader = new LetterPartialLoader(store) };
+        // The shared parts are parsed once, with the store: an include finds its part already parsed.
+        foreach (var (name, partial) in store.Partials) context.CachedTemplates[name] = partial.Parsed;
         context.PushGlobal(LetterFunctions.Create(_timeZone));
         context.PushGlobal(BuildGlobals(model, firm, mediator));
 

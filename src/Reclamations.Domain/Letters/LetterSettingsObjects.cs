@@ -5,6 +5,12 @@ namespace Reclamations.Domain.Letters;
 /// <summary>The <c>firm</c> and <c>mediator</c> objects seen by templates.</summary>
 internal static class LetterSettingsObjects
 {
+    /// <summary>The members of <c>firm</c> (the declared model lists them, Workflow.LetterModelSchema).</summary>
+    public static IEnumerable<string> FirmKeys => Firm(FirmIdentityCheck.Placeholder).Keys;
+
+    /// <summary>The members of <c>mediator</c>.</summary>
+    public static IEnumerable<string> MediatorKeys => Mediator(MediatorSettings.Default).Keys;
+
     public static ScriptObject Firm(FirmSettings firm) => LetterModelConverter.ToScriptObject(
         new Dictionary<string, object?>
         {

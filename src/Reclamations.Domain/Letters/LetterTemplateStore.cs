@@ -69,7 +69,10 @@ public sealed class LetterTemplateStore
         new(templates.ToDictionary(t => t.Name, StringComparer.Ordinal), partials.ToDictionary(t => t.Name, StringComparer.Ordinal));
 
     /// <summary>Parses one template (also used to validate an edited template before saving it).</summary>
-    public static LetterTemplate Parse(string fileName, string source)
+    public static LetterTemplate Parse(string fileName, string source) => Parse(fileName, source, 0);
+
+    /// <summary>Parses one version of a template (0: the file; n: the n-th edit saved in the studio).</summary>
+    public static LetterTemplate Parse(string fileName, string source, int version)
     {
         var name = fileName.EndsWith(Extension, StringComparison.Ordinal) ? fileName[..^Extension.Length] : fileName;
         var parsed = Template.Parse(source, fileName);
@@ -79,7 +82,33 @@ public sealed class LetterTemplateStore
             throw new LetterTemplateException(fileName, error.Span.Start.Line + 1, error.Span.Start.Column + 1, error.Message);
         }
 
-        return new LetterTemplate(name, fileName, source, parsed);
+        return new LetterTemplate(name, fileName, source, parsed, version);
+    }
+
+    /// <summary>The letters (not the shared parts), by name.</summary>
+    public IEnumerable<LetterTemplate> Letters => _templates.Values;
+
+    /// <summary>The template of a key (<see cref="LetterTemplateKeys"/>: a letter, or a shared part), or null.</summary>
+    public LetterTemplate? Find(string key) => LetterTemplateKeys.IsPartial(key)
+        ? Partials.GetValueOrDefault(LetterTemplateKeys.PartialName(key))
+        : _templates.GetValueOrDefault(key);
+
+    /// <summary>Every key of the store: the letters, then the shared parts, each sorted.</summary>
+    public IEnumerable<string> Keys => TemplateNames.Concat(Partials.Keys.Order(StringComparer.Ordinal).Select(LetterTemplateKeys.ForPartial));
+
+    /// <summary>This store with some templates replaced (each by its key: <paramref name="replacements"/>' keys), e.g. the
+    /// versions edited in the studio over the files, or a draft being previewed.</summary>
+    public LetterTemplateStore With(IReadOnlyDictionary<string, LetterTemplate> replacements)
+    {
+        if (replacements.Count == 0) return this;
+        var templates = new Dictionary<string, LetterTemplate>(_templates, StringComparer.Ordinal);
+        var partials = new Dictionary<string, LetterTemplate>(Partials, StringComparer.Ordinal);
+        foreach (var (key, template) in replacements)
+        {
+            if (LetterTemplateKeys.IsPartial(key)) partials[LetterTemplateKeys.PartialName(key)] = template;
+            else templates[key] = template;
+        }
+        return new LetterTemplateStore(templates, partials);
     }
 
     public LetterTemplate Get(string name) =>

@@ -40,6 +40,7 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
     internal AuditChain? Chain => this.GetService<IDbContextOptions>().FindExtension<AuditChainOptionsExtension>()?.Chain;
     public DbSet<Letters.LetterSettingEntity> LetterSettings => Set<Letters.LetterSettingEntity>();
     public DbSet<Studio.ProcessDraft> ProcessDrafts => Set<Studio.ProcessDraft>();
+    public DbSet<Letters.LetterTemplateVersion> LetterTemplateVersions => Set<Letters.LetterTemplateVersion>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -197,13 +198,21 @@ public sealed partial class DomainDbContext(DbContextOptions<DomainDbContext> op
             e.HasIndex(x => x.ProcessKey);
         });
         ConfigureAnnualReporting(b);
+        b.Entity<Letters.LetterTemplateVersion>(e =>
+        {
+            e.ToTable("LetterTemplateVersions");
+            e.Property(x => x.Name).HasMaxLength(64);
+            e.Property(x => x.Author).HasMaxLength(200);
+            e.Property(x => x.Comment).HasMaxLength(500);
+            e.HasIndex(x => new { x.Name, x.Version }).IsUnique();
+        });
     }
 
     private void GuardAppendOnly()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is SentLetter or AuditEntry or Letters.LetterSettingEntity or Reporting.Annual.AnnualDocument or Reporting.Annual.AnnualAnalysisVersion && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is SentLetter or AuditEntry or Letters.LetterSettingEntity or Reporting.Annual.AnnualDocument or Reporting.Annual.AnnualAnalysisVersion or Letters.LetterTemplateVersion && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException(
                     $"{entry.Entity.GetType().Name} is append-only: it cannot be changed or deleted.");

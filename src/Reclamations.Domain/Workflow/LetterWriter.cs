@@ -13,7 +13,7 @@ namespace Reclamations.Domain.Workflow;
 /// (<see cref="LetterSettingsStore"/>), kept as sent in the case file, queued in the mail outbox when there is an address
 /// (else kept for printing), and audited. The caller saves.</summary>
 public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, MailOptions mail, LetterSettingsStore settings,
-    DeadlineProfileCatalog profiles, LetterReleaseOptions release, IPersonDirectory? people = null)
+    DeadlineProfileCatalog profiles, LetterReleaseOptions release, IPersonDirectory? people = null, LetterTemplateCatalog? templates = null)
 {
     private readonly IPersonDirectory _people = people ?? NoPersonDirectory.Instance;
 
@@ -32,7 +32,10 @@ public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, Mai
     public SentLetter Write(DomainDbContext db, Complaint complaint, string template, IReadOnlyDictionary<string, object?> variables,
         string recipient, string? address, DateTimeOffset now, string user, IReadOnlyCollection<string>? readerGroups = null)
     {
-        var letter = Preview(settings.Read(db), complaint, template, variables);
+        // The templates in force now, on the step's own context: the letter is rendered with the version current when it is
+        // rendered, records it, and is kept as rendered (a later edit of the template never changes a letter written).
+        var store = Templates(db);
+        var letter = Preview(settings.Read(db), store, complaint, template, variables);
         var subject = letter.Subject ?? $"Réclamation {complaint.Reference}";
         Guid? outboxId = null;
         if (!string.IsNullOrWhiteSpace(address))
@@ -42,7 +45,7 @@ public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, Mai
             outboxId = OutboxWriter.Enqueue(db, message, complaint.Id, now).Id;
         }
         var sent = SentLetter.Create(complaint.Id, template, address ?? $"{complaint.Representative?.Name ?? complaint.Complainant.Name} (courrier postal)",
-            subject, letter.Html, letter.PlainText, now, outboxId, readerGroups);
+            subject, letter.Html, letter.PlainText, now, outboxId, readerGroups, store.Get(template).Version);
         db.SentLetters.Add(sent);
         db.AuditEntries.Add(new AuditEntry
         {
@@ -50,7 +53,7 @@ public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, Mai
             At = now,
             User = user,
             Action = outboxId is null ? $"Courrier à imprimer : {template}" : $"Courrier envoyé : {template}",
-            Details = System.Text.Json.JsonSerializer.Serialize(new { template, recipient, to = address, subject }),
+            Details = System.Text.Json.JsonSerializer.Serialize(new { template, version = sent.TemplateVersion, recipient, to = address, subject }),
             // The same readers as the letter it records (one rule for restricted rows: CaseFileReaders).
             ReaderGroups = sent.ReaderGroups,
         });
@@ -63,12 +66,21 @@ public sealed class LetterWriter(LetterRenderer renderer, FirmSettings firm, Mai
     /// (unknown template) as <see cref="Write"/> would.</summary>
     public async Task<RenderedLetter> PreviewAsync(Complaint complaint, string template, IReadOnlyDictionary<string, object?> variables,
         CancellationToken ct = default) =>
-        Preview(await settings.GetAsync(ct), complaint, template, variables);
+        Preview(await settings.GetAsync(ct), templates is null ? renderer.Defaults : await templates.CurrentAsync(ct), complaint, template, variables);
 
-    private RenderedLetter Preview(LetterSettings stored, Complaint complaint, string template, IReadOnlyDictionary<string, object?> variables)
+    /// <summary>The letter rendered from the templates of <paramref name="store"/> (a draft in the studio, the versions in force)
+    /// for a complaint on <paramref name="profile"/> (the studio's sample complaints are on no stored profile).</summary>
+    public RenderedLetter Render(LetterTemplateStore store, LetterSettings stored, Complaint complaint, DeadlineProfile profile, string template,
+        IReadOnlyDictionary<string, object?> variables)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(firm.TimeZoneId);
-        var model = LetterModelBuilder.Build(template, complaint, variables, stored.Firm, zone, profiles.Get(complaint.ProfileCode), _people);
-        return renderer.Render(template, model, stored.Firm, stored.Recourse);
+        var model = LetterModelBuilder.Build(template, complaint, variables, stored.Firm, zone, profile, _people);
+        return renderer.Render(store, template, model, stored.Firm, stored.Recourse);
     }
+
+    private LetterTemplateStore Templates(DomainDbContext db) => templates?.Current(db) ?? renderer.Defaults;
+
+    private RenderedLetter Preview(LetterSettings stored, LetterTemplateStore store, Complaint complaint, string template,
+        IReadOnlyDictionary<string, object?> variables) =>
+        Render(store, stored, complaint, profiles.Get(complaint.ProfileCode), template, variables);
 }

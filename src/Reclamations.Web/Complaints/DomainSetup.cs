@@ -48,6 +48,8 @@ public static class DomainSetup
             .Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!)));
         services.AddSingleton(_ => LetterTemplateStore.LoadFromDirectory(templates));
         services.AddSingleton<LetterRenderer>();
+        services.AddSingleton<LetterTemplateCatalog>();
+        services.AddSingleton<Reclamations.Domain.Templates.TemplateEditor>();
         services.AddSingleton<LetterWriter>();
         services.AddSingleton<LetterDesk>();
         services.AddSingleton(sp => new ComplaintRegister(sp.GetRequiredService<IDbContextFactory<DomainDbContext>>(),

@@ -97,6 +97,20 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("POST", "/studio/parametres?handler=Smtp", HttpStatusCode.BadRequest, "ProcessOwner", "Admin"); // no antiforgery token
         Route("GET", "/studio/processus/complaint-handling/diff", HttpStatusCode.OK, "ProcessOwner", "Admin");
         Route("GET", "/studio/processus/complaint-handling/migration", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        // The studio's letter templates and the letters' settings pages: the same (an empty body is then a 400 naming the problem;
+        // an unknown template a 404).
+        Route("GET", "/api/studio/templates", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/api/studio/templates/accuse-reception", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("PUT", "/api/studio/templates/accuse-reception", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
+        Route("POST", "/api/studio/templates/accuse-reception/validate", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("POST", "/api/studio/templates/accuse-reception/preview", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/api/studio/templates/accuse-reception/versions", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/api/studio/templates/accuse-reception/versions/0", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/api/studio/templates/accuse-reception/diff?from=0&to=0", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/api/studio/templates/inconnu", HttpStatusCode.NotFound, "ProcessOwner", "Admin");
+        Route("GET", "/studio/courriers", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/studio/courriers/_partials.letterhead", HttpStatusCode.OK, "ProcessOwner", "Admin");
+        Route("GET", "/studio/parametres/cabinet", HttpStatusCode.OK, "ProcessOwner", "Admin");
         // The complaints API (personal data): the roles that handle complaints.
         Route("GET", "/api/complaints", HttpStatusCode.OK, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
         Route("GET", $"/api/complaints/{unknown}", HttpStatusCode.NotFound, "ComplaintsOfficer", "Staff", "Reviewer", "Direction", "LegalPartner");
