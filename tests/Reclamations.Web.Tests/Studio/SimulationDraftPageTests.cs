@@ -20,7 +20,8 @@ public sealed class SimulationDraftPageTests : IDisposable
         var xml = await api.GetStringAsync("/api/engine/process-definitions/complaint-handling/xml");
         var renamed = xml.Replace("name=\"Qualifier la demande\"", "name=\"Qualifier la demande (brouillon)\"", StringComparison.Ordinal);
         renamed.Should().NotBe(xml);
-        var created = await api.PostJsonAsync("/api/studio/drafts", new { processKey = "complaint-handling", xml = renamed, comment = "essai" });
+        var created = await api.PostAsync("/api/studio/drafts?processKey=complaint-handling&comment=essai",
+            new StringContent(renamed, System.Text.Encoding.UTF8, "application/xml"));
         created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var draftId = (await created.JsonAsync())["id"]!.GetValue<string>();
 
@@ -32,8 +33,8 @@ public sealed class SimulationDraftPageTests : IDisposable
         {
             ["__RequestVerificationToken"] = token, ["definition"] = $"draft:{draftId}", ["scenario"] = SimulationScenarios.FrenchWritten,
         }));
-        var shown = WebUtility.HtmlDecode(await started.Content.ReadAsStringAsync());
-        started.StatusCode.Should().Be(HttpStatusCode.OK);
+        started.StatusCode.Should().Be(HttpStatusCode.Found, "a started sandbox is shown on its own page");
+        var shown = WebUtility.HtmlDecode(await pages.GetStringAsync(started.Headers.Location));
         shown.Should().Contain("brouillon de « complaint-handling »").And.Contain("Qualifier la demande (brouillon)",
             "the sandbox runs the draft's diagram, not the deployed one");
 

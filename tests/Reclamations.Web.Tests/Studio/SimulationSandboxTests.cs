@@ -203,4 +203,22 @@ public sealed class SimulationSandboxTests : IDisposable
         rows.Should().Contain(r => r.Aspect == "Courrier" && r.Item == "reponse-defavorable" && r.Differs, "the draft never reached the rejection");
         rows.Should().Contain(r => r.Aspect == "Courrier" && r.Item == "accuse-reception" && !r.Differs);
     }
+    [Fact]
+    public async Task A_simulation_writes_the_letters_with_the_templates_as_edited_in_the_studio()
+    {
+        var app = _host.Services;
+        var catalog = app.GetRequiredService<Reclamations.Domain.Letters.LetterTemplateCatalog>();
+        var file = catalog.Defaults.Find("reponse-defavorable")!.Source;
+        const string Added = "<p>Phrase ajoutée dans le studio.</p>";
+        var edited = file.Replace("{{ include \"signature\" }}", Added + "\n{{ include \"signature\" }}", StringComparison.Ordinal);
+        edited.Should().Contain(Added, "the template has a body to add to");
+        await catalog.AppendAsync("reponse-defavorable", edited, "essai", "owner-1", app.GetRequiredService<TimeProvider>().GetUtcNow());
+
+        var sandboxes = app.GetRequiredService<SimulationSandboxes>();
+        var sandbox = await sandboxes.StartAsync("owner-1", await LatestAsync(), SimulationScenarios.Preset(SimulationScenarios.Unfounded, At(2026, 3, 2))!);
+        await RunToRejectionAsync(sandbox);
+        var rejection = (await SimulationSnapshot.LoadAsync(sandbox)).Letters.Should().ContainSingle(l => l.TemplateName == "reponse-defavorable").Subject;
+        rejection.PlainText.Should().Contain("Phrase ajoutée dans le studio.", "the sandbox renders the version in force, not the file");
+        await sandboxes.RemoveAsync(sandbox);
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Reclamations.Domain.Deadlines;
 using Reclamations.Domain.Letters;
+using Reclamations.Domain.Persistence;
 using Reclamations.Domain.Profiles;
 using Reclamations.Domain.Register;
 using Reclamations.Domain.Workflow;
@@ -124,6 +125,19 @@ public sealed class SimulationSandbox : IAsyncDisposable
         var profiles = _services.GetRequiredService<DeadlineProfileStore>();
         foreach (var profile in await app.GetRequiredService<DeadlineProfileStore>().ListAsync(ct)) await profiles.SaveAsync(profile, user, ct);
         _services.GetRequiredService<DeadlineProfileCatalog>().Replace(await profiles.ListAsync(ct));
+        // The letter templates as edited in the studio (their versions in force), so that the sandbox writes the letters
+        // production would write.
+        await using (var source = await app.GetRequiredService<IDbContextFactory<DomainDbContext>>().CreateDbContextAsync(ct))
+        await using (var target = await _services.GetRequiredService<IDbContextFactory<DomainDbContext>>().CreateDbContextAsync(ct))
+        {
+            foreach (var version in await source.LetterTemplateVersions.AsNoTracking().OrderBy(v => v.Id).ToListAsync(ct))
+                target.LetterTemplateVersions.Add(new LetterTemplateVersion
+                {
+                    Name = version.Name, Version = version.Version, Body = version.Body, Author = version.Author, At = version.At,
+                    Comment = version.Comment,
+                });
+            await target.SaveChangesAsync(ct);
+        }
         var categories = _services.GetRequiredService<CategoryCatalog>();
         var known = (await categories.ListAsync(includeInactive: true, ct)).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var c in await app.GetRequiredService<CategoryCatalog>().ListAsync(includeInactive: true, ct))
