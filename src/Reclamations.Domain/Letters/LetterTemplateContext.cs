@@ -34,7 +34,19 @@ internal sealed class LetterTemplateContext : TemplateContext
         EnableRelaxedFunctionAccess = false;
         TryGetVariable = MissingVariable;
         TryGetMember = MissingMember;
+        // Limits: a template the studio saves is code the workflow runs; no loop, recursion, output or regex may hang a node.
+        LoopLimit = MaxLoopIterations;
+        RecursiveLimit = 20;
+        OutputLimit = MaxOutputCharacters;
+        LimitToString = MaxOutputCharacters;
+        RegexTimeOut = TimeSpan.FromSeconds(1);
     }
+
+    /// <summary>Iterations of one template's loops, nested ones counted together (a letter lists a few items at most).</summary>
+    public const int MaxLoopIterations = 1000;
+
+    /// <summary>The longest letter, in characters.</summary>
+    public const int MaxOutputCharacters = 500_000;
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {

@@ -21,6 +21,14 @@ public sealed record SmtpSettings
     /// <summary>The sender of every mail, e.g. <c>Cabinet Exemple &lt;reclamations@exemple.fr&gt;</c>.</summary>
     public string? From { get; init; }
 
+    /// <summary>Never the password, whatever logs or prints the settings.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"UseConfiguration = {UseConfiguration}, Host = {Host}, Port = {Port}, Security = {Security}, User = {User}, ");
+        builder.Append($"Password = {(Password is null ? "(none)" : "***")}, From = {From}");
+        return true;
+    }
+
     /// <summary>The configuration's mail settings with this server and sender in place of theirs.</summary>
     public MailOptions Apply(MailOptions configured) => UseConfiguration ? configured : configured with
     {

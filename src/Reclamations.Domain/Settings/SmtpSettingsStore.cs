@@ -42,7 +42,8 @@ public sealed class SmtpSettingsStore(IDbContextFactory<DomainDbContext> dbFacto
     }
 
     /// <summary>Stores new settings (validated: a bad field is refused, naming it, and nothing changes). A blank password
-    /// keeps the one in force.</summary>
+    /// keeps the stored one when the server and login are the same; a login without a password is refused; a login
+    /// needs an encrypted connection.</summary>
     /// <exception cref="RegisterValidationException">A field is missing or invalid.</exception>
     public async Task SaveAsync(SmtpSettingsInput input, string user, CancellationToken ct = default)
     {
@@ -65,9 +66,21 @@ public sealed class SmtpSettingsStore(IDbContextFactory<DomainDbContext> dbFacto
             errors.Add(new FieldError("from", $"L'expéditeur « {from} » n'est pas une adresse de courriel valide."));
         if (errors.Count > 0) throw new RegisterValidationException(errors);
 
+        // A blank password keeps the stored one only for the same server and login: a password never follows a changed
+        // host, port or user (it would be handed to whatever server was typed), and the configuration's is never copied.
+        var current = await CurrentAsync(ct);
+        var sameServer = current is not null && string.Equals(current.Host, host, StringComparison.OrdinalIgnoreCase)
+                         && current.Port == input.Port && current.User == login;
         var kept = input.ClearPassword ? null
-            : string.IsNullOrEmpty(input.Password) ? (await CurrentAsync(ct))?.Password ?? configured.SmtpPassword
+            : string.IsNullOrEmpty(input.Password) ? (sameServer ? current!.Password : null)
             : input.Password;
+        if (kept is null && login is not null && !input.ClearPassword && string.IsNullOrEmpty(input.Password))
+            errors.Add(new FieldError("password", sameServer
+                ? "Aucun mot de passe n'est enregistré pour cet identifiant : saisissez-le."
+                : "Le serveur ou l'identifiant change : saisissez le mot de passe de ce serveur."));
+        if (login is not null && input.Security == SmtpSecurity.None)
+            errors.Add(new FieldError("security", "Un identifiant et son mot de passe ne s'envoient pas sans chiffrement : choisissez STARTTLS ou SSL/TLS."));
+        if (errors.Count > 0) throw new RegisterValidationException(errors);
         var settings = new SmtpSettings
         {
             Host = host, Port = input.Port!.Value, Security = input.Security!.Value, User = login, Password = kept, From = from,

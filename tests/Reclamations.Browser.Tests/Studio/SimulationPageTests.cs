@@ -17,6 +17,8 @@ public sealed class SimulationPageTests(StudioApp app)
         var page = await app.SignInAsync("owner@demo.local");
         await page.GotoAsync("/studio/simulation");
         await page.ShouldBeAccessibleAsync("studio-simulation-start");
+        // Version 1, the file's: the other studio tests deploy changed versions (a renamed task) on this app.
+        await page.GetByLabel("Version déployée ou brouillon").SelectOptionAsync("complaint-handling:1");
         await page.GetByLabel("Réclamation non fondée (France) : jusqu'au rejet motivé").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Démarrer la simulation" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("id=", StringComparison.Ordinal));

@@ -155,4 +155,19 @@ public sealed class TemplateValidationTests
         (await unchanged.Should().ThrowAsync<TemplateValidationException>()).Which.Problems.Should().ContainSingle(p => p.Message.Contains("version en vigueur"));
         await unknown.Should().ThrowAsync<TemplateNotFoundException>();
     }
+    [Fact]
+    public async Task A_template_whose_loops_would_run_for_ever_is_refused_and_nothing_is_saved()
+    {
+        await using var database = await DomainDatabase.CreateAsync();
+        var studio = new TemplateStudio(database);
+        var edited = await studio.EditedAsync("accuse-reception", "<p>{{ complainant.salutation }},</p>",
+            "<p>{{ complainant.salutation }},</p>\n  {{ for a in 1..1000 }}{{ for b in 1..1000 }}{{ for c in 1..1000 }}.{{ end }}{{ end }}{{ end }}");
+
+        var save = () => studio.Editor.SaveAsync("accuse-reception", edited, "Boucles", "owner");
+
+        var refused = (await save.Should().ThrowAsync<TemplateValidationException>()).Which;
+        refused.Problems.Should().Contain(p => p.Kind == TemplateProblem.Render, "the loop limit stops the rendering with a problem named");
+        await using var db = database.Open();
+        (await db.LetterTemplateVersions.CountAsync()).Should().Be(0);
+    }
 }

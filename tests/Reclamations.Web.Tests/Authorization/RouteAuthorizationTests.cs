@@ -91,6 +91,8 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("GET", "/api/studio/drafts", HttpStatusCode.OK, "ProcessOwner", "Admin");
         Route("POST", "/api/studio/drafts", HttpStatusCode.BadRequest, "ProcessOwner", "Admin"); // no process key
         Route("DELETE", $"/api/studio/drafts/{unknown}", HttpStatusCode.NotFound, "ProcessOwner", "Admin");
+        Route("GET", $"/api/studio/drafts/{unknown}", HttpStatusCode.NotFound, "ProcessOwner", "Admin");
+        Route("GET", $"/api/studio/drafts/{unknown}/xml", HttpStatusCode.NotFound, "ProcessOwner", "Admin");
         // The studio's settings, version diff and migration screen: the process owner and the administrator.
         Route("GET", "/studio/parametres", HttpStatusCode.OK, "ProcessOwner", "Admin");
         Route("GET", "/studio/parametres?profil=FR-ACPR", HttpStatusCode.OK, "ProcessOwner", "Admin");
@@ -162,6 +164,11 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         Route("GET", "/api/reports/annual/documents", HttpStatusCode.OK, reporters);
         Route("GET", "/api/reports/insurers", HttpStatusCode.OK, reporters);
         Route("GET", "/api/reports/annual/charts/par-mois.png", HttpStatusCode.OK, reporters);
+        Route("GET", "/api/reports/annual.pdf", HttpStatusCode.OK, reporters);
+        Route("GET", "/api/reports/annual/caa.pdf", HttpStatusCode.OK, reporters);
+        Route("GET", "/api/reports/annual.xlsx", HttpStatusCode.OK, reporters);
+        Route("GET", $"/api/reports/annual/documents/{unknown}", HttpStatusCode.NotFound, reporters);
+        Route("GET", "/api/reports/annual/analysis", HttpStatusCode.OK, reporters);
         Route("PUT", "/api/reports/annual/analysis", HttpStatusCode.BadRequest, "ComplaintsOfficer");
         Route("GET", "/rapports", HttpStatusCode.OK, reporters);
         Route("GET", "/rapports/synthese-annuelle", HttpStatusCode.OK, reporters);
@@ -169,6 +176,7 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         // by the complaints officer; the recurring causes for the complaints officer and Direction.
         Route("GET", "/api/root-causes", HttpStatusCode.OK, allRoles);
         Route("POST", "/api/root-causes", HttpStatusCode.BadRequest, "ComplaintsOfficer", "Admin");
+        Route("GET", "/api/root-causes/history", HttpStatusCode.OK, "ComplaintsOfficer", "Admin");
         Route("GET", "/analyse-des-causes/causes", HttpStatusCode.OK, "ComplaintsOfficer", "Admin");
         Route("PUT", $"/api/complaints/{unknown}/root-causes", HttpStatusCode.BadRequest, "ComplaintsOfficer"); // no list given
         Route("GET", "/api/root-causes/analysis", HttpStatusCode.OK, "ComplaintsOfficer", "Direction");

@@ -111,6 +111,22 @@ public sealed class StudioSettingsPageTests
         await transport.SendAsync(new OutgoingMail(MailMessageIds.New("REC-TEST", "cabinet-studio.fr"), "REC-TEST", "client@example.org", "[REC-TEST] Essai", "<p>Essai</p>", "Essai"));
         var received = await smtp.WaitForMailToAsync("client@example.org", TimeSpan.FromSeconds(10));
         received.Message.From.ToString().Should().Contain("envoi@cabinet-studio.fr", "the stored sender is used");
+
+        // A password never follows a changed server or login, and a login never travels unencrypted.
+        var unencrypted = await owner.PostFormAsync(Page, "Smtp", [("host", "smtp.autre.example"), ("port", "25"), ("security", "None"),
+            ("user", "robot"), ("password", "autre"), ("from", "Cabinet Studio <envoi@cabinet-studio.fr>")]);
+        unencrypted.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await unencrypted.TextAsync()).Should().Contain("sans chiffrement");
+        var withoutPassword = await owner.PostFormAsync(Page, "Smtp", [("host", "smtp.autre.example"), ("port", "587"), ("security", "StartTls"),
+            ("user", "robot"), ("password", ""), ("from", "Cabinet Studio <envoi@cabinet-studio.fr>")]);
+        withoutPassword.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await withoutPassword.TextAsync()).Should().Contain("saisissez le mot de passe");
+        (await s.Services.GetRequiredService<SmtpSettingsStore>().CurrentAsync())!.Host.Should().Be(smtp.Host, "nothing changed");
+        (await owner.PostFormAsync(Page, "Smtp", [("host", "smtp.autre.example"), ("port", "25"), ("security", "None"), ("user", ""),
+            ("password", ""), ("from", "Cabinet Studio <envoi@cabinet-studio.fr>")])).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var moved = (await s.Services.GetRequiredService<SmtpSettingsStore>().CurrentAsync())!;
+        moved.Password.Should().BeNull("the stored password is not handed to another server");
+        moved.ToString().Should().NotContain(password);
     }
 
     [Fact]
