@@ -64,6 +64,10 @@ public sealed class LetterSettingsStore(IDbContextFactory<DomainDbContext> dbFac
         if (!string.IsNullOrWhiteSpace(firm.ComplaintsContactEmail) && !IsEmail(firm.ComplaintsContactEmail))
             errors.Add(new FieldError("complaintsContactEmail", "L'adresse de courriel n'est pas valide."));
         Require(errors, "phone", firm.Phone);
+        Limit(errors, ("name", firm.Name), ("oriasNumber", firm.OriasNumber), ("registrationNumber", firm.RegistrationNumber),
+            ("complaintsContactName", firm.ComplaintsContactName), ("complaintsContactTitle", firm.ComplaintsContactTitle),
+            ("complaintsContactEmail", firm.ComplaintsContactEmail), ("phone", firm.Phone));
+        LimitLines(errors, "address", firm.Address);
         if (errors.Count > 0) throw new RegisterValidationException(errors);
         var clean = firm with
         {
@@ -93,6 +97,12 @@ public sealed class LetterSettingsStore(IDbContextFactory<DomainDbContext> dbFac
         Require(errors, "luPhone", recourse.LuPhone);
         Require(errors, "luFax", recourse.LuFax);
         Require(errors, "luRole", recourse.LuRole);
+        Limit(errors, ("frName", recourse.FrName), ("frWeb", recourse.FrWeb), ("frEmail", recourse.FrEmail), ("luName", recourse.LuName),
+            ("luWeb", recourse.LuWeb), ("luEmail", recourse.LuEmail), ("luPhone", recourse.LuPhone), ("luFax", recourse.LuFax));
+        if (recourse.LuRole?.Length > MaxTextLength)
+            errors.Add(new FieldError("luRole", $"Ce texte ne doit pas dépasser {MaxTextLength} caractères."));
+        LimitLines(errors, "frAddress", recourse.FrAddress);
+        LimitLines(errors, "luAddress", recourse.LuAddress);
         if (errors.Count > 0) throw new RegisterValidationException(errors);
         await SaveAsync(RecourseKey, recourse, user, ct);
         return recourse;
@@ -117,6 +127,25 @@ public sealed class LetterSettingsStore(IDbContextFactory<DomainDbContext> dbFac
 
     private static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Json) ?? throw new InvalidOperationException($"Stored letters setting is empty: {json}");
+
+    /// <summary>The longest value of a one-line field, of an address line, and of the CAA's role text; the most address lines.</summary>
+    public const int MaxFieldLength = 200;
+    public const int MaxTextLength = 2000;
+    public const int MaxAddressLines = 10;
+
+    private static void Limit(List<FieldError> errors, params (string Field, string? Value)[] fields)
+    {
+        foreach (var (field, value) in fields)
+            if (value?.Length > MaxFieldLength) errors.Add(new FieldError(field, $"Ce champ ne doit pas dépasser {MaxFieldLength} caractères."));
+    }
+
+    private static void LimitLines(List<FieldError> errors, string field, IReadOnlyList<string>? lines)
+    {
+        if (lines is null) return;
+        if (lines.Count > MaxAddressLines) errors.Add(new FieldError(field, $"L'adresse ne doit pas dépasser {MaxAddressLines} lignes."));
+        else if (lines.Any(l => l?.Length > MaxFieldLength))
+            errors.Add(new FieldError(field, $"Une ligne d'adresse ne doit pas dépasser {MaxFieldLength} caractères."));
+    }
 
     private static void Require(List<FieldError> errors, string field, string? value)
     {

@@ -90,10 +90,17 @@ public static class RootCauseApi
     }
 
     /// <summary>The period asked, by default the twelve months to today (the firm's day).</summary>
+    /// <exception cref="RegisterValidationException">A date outside 2000–2100, or a start after the end (named).</exception>
     public static (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to, TimeProvider time)
     {
+        var errors = new List<FieldError>();
+        foreach (var (field, value) in new[] { ("from", from), ("to", to) })
+            if (value is { Year: < 2000 or > 2100 }) errors.Add(new FieldError(field, $"La date {value:dd/MM/yyyy} n'est pas entre 2000 et 2100."));
+        if (errors.Count > 0) throw new RegisterValidationException(errors);
         var end = to ?? Reclamations.Engine.Api.ZonedTime.LocalDate(time.GetUtcNow(), Shared.FrenchDates.Zone);
-        return (from ?? end.AddYears(-1).AddDays(1), end);
+        var start = from ?? end.AddYears(-1).AddDays(1);
+        if (start > end) throw new RegisterValidationException([new FieldError("from", "Le début de la période est après sa fin.")]);
+        return (start, end);
     }
 
     private static async Task<Ok<ComplaintRootCausesResponse>> AssignAsync(Guid id, ComplaintRootCausesRequest request, HttpContext http,

@@ -176,6 +176,14 @@ public sealed class LetterComplianceTests
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Contain("complaintsContactEmail");
         (await (await owner.GetAsync("/api/settings/firm")).Content.ReadAsStringAsync()).Should().Be(before);
+
+        var tooLong = JsonNode.Parse(before)!.AsObject();
+        tooLong["name"] = new string('A', 201);
+        tooLong["address"] = new JsonArray([.. Enumerable.Range(1, 11).Select(i => (JsonNode)$"ligne {i}")]);
+        var refused = await PutJsonAsync(owner, "/api/settings/firm", tooLong);
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("\"name\"").And.Contain("\"address\"").And.Contain("200 caractères");
+        (await (await owner.GetAsync("/api/settings/firm")).Content.ReadAsStringAsync()).Should().Be(before);
     }
 
     [Fact]

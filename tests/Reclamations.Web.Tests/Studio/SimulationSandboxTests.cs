@@ -157,16 +157,20 @@ public sealed class SimulationSandboxTests : IDisposable
         clock.Advance(TimeSpan.FromMinutes(1));
         var second = await sandboxes.StartAsync("owner-1", source, scenario);
         clock.Advance(TimeSpan.FromMinutes(1));
-        var third = await sandboxes.StartAsync("owner-2", source, scenario);
+        var refused = () => sandboxes.StartAsync("owner-2", source, scenario);
+        (await refused.Should().ThrowAsync<Reclamations.Web.Studio.Pages.SimulationInputException>()).WithMessage("*déjà en cours*",
+            "nobody's simulation goes because someone else starts one");
+        (await sandboxes.ListAsync("owner-1")).Should().HaveCount(2);
+        var third = await sandboxes.StartAsync("owner-1", source, scenario);
 
         sandboxes.Count.Should().Be(2);
-        first.IsDisposed.Should().BeTrue("the oldest goes when one more starts");
+        first.IsDisposed.Should().BeTrue("the owner's oldest goes when they start one more");
         Directory.Exists(first.Folder).Should().BeFalse();
-        (await sandboxes.ListAsync("owner-1")).Should().ContainSingle().Which.Should().BeSameAs(second);
+        (await sandboxes.ListAsync("owner-1")).Should().HaveCount(2).And.Contain(second).And.Contain(third);
 
         clock.Advance(TimeSpan.FromMinutes(59));
         (await sandboxes.FindAsync(second.Id, "owner-1")).Should().BeNull("past its lifetime");
-        (await sandboxes.FindAsync(third.Id, "owner-2")).Should().BeSameAs(third);
+        (await sandboxes.FindAsync(third.Id, "owner-1")).Should().BeSameAs(third);
         clock.Advance(TimeSpan.FromMinutes(2));
         await sandboxes.ExpireAsync();
         sandboxes.Count.Should().Be(0);

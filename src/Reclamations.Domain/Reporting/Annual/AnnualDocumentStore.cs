@@ -8,7 +8,9 @@ namespace Reclamations.Domain.Reporting.Annual;
 /// <summary>The annual documents as generated: each kept with its SHA-256, the hash of its figures, who and when.</summary>
 public sealed class AnnualDocumentStore(IDbContextFactory<DomainDbContext> dbFactory, TimeProvider timeProvider)
 {
-    /// <summary>Stores a generated document and returns its row (content included).</summary>
+    /// <summary>Stores a generated document and returns its row (content included). A document of the same kind, year and
+    /// scope already stored from the same figures and analysis version is returned instead: asking again for an unchanged
+    /// report never adds a row.</summary>
     public async Task<AnnualDocument> StoreAsync(string kind, int year, string scope, string fileName, string contentType, byte[] content,
         string figuresSha256, int? analysisVersion, string user, CancellationToken ct = default)
     {
@@ -22,6 +24,10 @@ public sealed class AnnualDocumentStore(IDbContextFactory<DomainDbContext> dbFac
             AnalysisVersion = analysisVersion, GeneratedBy = user, GeneratedAt = timeProvider.GetUtcNow(),
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var same = await db.AnnualDocuments.AsNoTracking()
+            .Where(d => d.Kind == kind && d.Year == year && d.Scope == scope && d.FiguresSha256 == figuresSha256 && d.AnalysisVersion == analysisVersion)
+            .OrderBy(d => d.GeneratedAt).FirstOrDefaultAsync(ct);
+        if (same is not null) return same;
         db.AnnualDocuments.Add(document);
         await db.SaveChangesAsync(ct);
         return document;

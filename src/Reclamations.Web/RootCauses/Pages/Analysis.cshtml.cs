@@ -18,9 +18,9 @@ public sealed class AnalysisModel(RootCauseAnalysis analysis, TimeProvider time)
 
     public async Task OnGetAsync(DateOnly? du, DateOnly? au, CancellationToken ct)
     {
-        (From, To) = RootCauseApi.Period(du, au, time);
         try
         {
+            (From, To) = RootCauseApi.Period(du, au, time);
             Report = await analysis.AnalyseAsync(From, To, ct);
         }
         catch (RegisterValidationException e)

@@ -5,7 +5,8 @@ namespace Reclamations.Web.Studio.Simulation;
 /// <summary>Limits of the simulations (<c>Studio:Simulation:*</c>).</summary>
 public sealed record SimulationOptions
 {
-    /// <summary>At most this many sandboxes alive at once, all owners together; starting one more disposes the oldest.</summary>
+    /// <summary>At most this many sandboxes alive at once, all owners together; starting one more disposes the starter's
+    /// oldest, and is refused when the starter has none.</summary>
     public int MaxSandboxes { get; init; } = 5;
 
     /// <summary>A sandbox older than this (real time) is disposed.</summary>
@@ -31,7 +32,7 @@ public sealed record SimulationOptions
 }
 
 /// <summary>The factory and registry of the sandboxes: each made under <c>{Storage:DataDirectory}/simulations/{id}/</c>,
-/// at most <see cref="SimulationOptions.MaxSandboxes"/> alive (the oldest disposed first), none older than
+/// at most <see cref="SimulationOptions.MaxSandboxes"/> alive (the starter's oldest disposed first), none older than
 /// <see cref="SimulationOptions.MaxLifetime"/> (checked whenever the registry is used), all disposed with the app.</summary>
 public sealed class SimulationSandboxes(IServiceProvider app, MailOptions storage, SimulationOptions options) : IAsyncDisposable
 {
@@ -50,15 +51,21 @@ public sealed class SimulationSandboxes(IServiceProvider app, MailOptions storag
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scenario);
         await ExpireAsync();
-        var sandbox = await SimulationSandbox.CreateAsync(app, Folder, owner, options.RealTime.GetUtcNow(), source, scenario, ct);
-        List<SimulationSandbox> evicted;
+        // When full, one more disposes the oldest of the same owner: nobody's simulation goes because someone else starts one.
+        SimulationSandbox? evicted = null;
         lock (_gate)
         {
-            _alive.Add(sandbox);
-            evicted = _alive.OrderBy(s => s.CreatedAt).Take(Math.Max(0, _alive.Count - options.MaxSandboxes)).ToList();
-            foreach (var s in evicted) _alive.Remove(s);
+            if (_alive.Count >= options.MaxSandboxes)
+            {
+                evicted = _alive.Where(s => s.Owner == owner).OrderBy(s => s.CreatedAt).FirstOrDefault()
+                          ?? throw new Pages.SimulationInputException(
+                              $"{options.MaxSandboxes} simulations sont déjà en cours chez d'autres utilisateurs : réessayez quand l'une d'elles aura pris fin.");
+                _alive.Remove(evicted);
+            }
         }
-        foreach (var s in evicted) await s.DisposeAsync();
+        if (evicted is not null) await evicted.DisposeAsync();
+        var sandbox = await SimulationSandbox.CreateAsync(app, Folder, owner, options.RealTime.GetUtcNow(), source, scenario, ct);
+        lock (_gate) _alive.Add(sandbox);
         return sandbox;
     }
 
