@@ -143,6 +143,10 @@ public static class DesignerApi
     /// <summary>The request's BPMN document (UTF-8), within the deployment's body limit (413 beyond it, declared or not).</summary>
     private static async Task<(string? Xml, ProblemHttpResult? Problem)> ReadXmlAsync(HttpRequest request, EngineRuntime runtime, CancellationToken ct)
     {
+        // Only an XML body: a cross-site form (text/plain, form-urlencoded) can never post a diagram.
+        if (request.ContentType is not { } type || !IsXml(type))
+            return (null, TypedResults.Problem(statusCode: 415, title: "Unsupported media type",
+                detail: $"Send the BPMN document as application/xml (got {request.ContentType ?? "no content type"})."));
         var limit = DeploymentBody.Limit(runtime.Options);
         if (!DeploymentBody.Restrict(request, limit)) return (null, DeploymentBody.TooLarge(limit));
         string xml;
@@ -160,6 +164,10 @@ public static class DesignerApi
             return (null, TypedResults.Problem(statusCode: 400, title: "Bad request", detail: "Send the BPMN document as the body (application/xml)."));
         return (xml, null);
     }
+
+    private static bool IsXml(string contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Value is "application/xml" or "text/xml" or "application/bpmn+xml";
 
     private static ProblemHttpResult NotFound(Exception e) => TypedResults.Problem(statusCode: 404, title: "Not found", detail: e.Message);
 

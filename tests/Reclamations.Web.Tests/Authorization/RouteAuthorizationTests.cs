@@ -86,10 +86,10 @@ public sealed class RouteAuthorizationTests : IClassFixture<RouteAuthorizationTe
         // The studio's designer: its pages, drafts and the engine's validation (a body that is not BPMN is then a 400).
         Route("GET", "/studio", HttpStatusCode.OK, "ProcessOwner", "Admin");
         Route("GET", "/studio/processus/complaint-handling", HttpStatusCode.OK, "ProcessOwner", "Admin");
-        Route("POST", "/api/studio/validate", HttpStatusCode.BadRequest, "ProcessOwner", "Admin");
+        Route("POST", "/api/studio/validate", HttpStatusCode.UnsupportedMediaType, "ProcessOwner", "Admin"); // a JSON body, not BPMN
         Route("GET", "/api/studio/handlers", HttpStatusCode.OK, "ProcessOwner", "Admin");
         Route("GET", "/api/studio/drafts", HttpStatusCode.OK, "ProcessOwner", "Admin");
-        Route("POST", "/api/studio/drafts", HttpStatusCode.BadRequest, "ProcessOwner", "Admin"); // no process key
+        Route("POST", "/api/studio/drafts", HttpStatusCode.UnsupportedMediaType, "ProcessOwner", "Admin"); // a JSON body, not BPMN
         Route("DELETE", $"/api/studio/drafts/{unknown}", HttpStatusCode.NotFound, "ProcessOwner", "Admin");
         Route("GET", $"/api/studio/drafts/{unknown}", HttpStatusCode.NotFound, "ProcessOwner", "Admin");
         Route("GET", $"/api/studio/drafts/{unknown}/xml", HttpStatusCode.NotFound, "ProcessOwner", "Admin");

@@ -90,6 +90,8 @@ public sealed class DesignerApiTests : IDisposable
         var overDocumentLimit = await owner.PostAsync("/api/studio/drafts?processKey=essai",
             Xml(Process($"<documentation>{new string('x', 30_000)}</documentation>")));
 
+        var formPost = await owner.PostAsync("/api/studio/validate", new StringContent(TestBpmn.Simple, Encoding.UTF8, "text/plain"));
+        formPost.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType, "a cross-site form cannot post a diagram");
         validate.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         draft.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         overDocumentLimit.StatusCode.Should().Be(HttpStatusCode.BadRequest);
