@@ -30,7 +30,19 @@ public sealed partial class DomainDbContext
             var statements = zone is null ? null : DashboardCounts.For(zone);
             var json = JsonSerializer.Serialize(ids.Select(id => id.ToString("D").ToUpperInvariant()));
             if (statements is not null) await ApplyAsync(connection, transaction, statements.ForIds(), json, -1, async, ct);
-            var count = async ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct) : base.SaveChanges(acceptAllChangesOnSuccess);
+            int count;
+            try
+            {
+                count = async ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct) : base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            catch when (own is null && statements is not null)
+            {
+                // In the caller's transaction EF rolled the failed save back to its savepoint: the rows are as they were, so their
+                // contributions go back too (the caller may still commit the rest of its transaction).
+                await ApplyAsync(connection, transaction, statements.ForIds(), json, 1, async, CancellationToken.None);
+                throw;
+            }
+
             if (statements is not null) await ApplyAsync(connection, transaction, statements.ForIds(), json, 1, async, ct);
             if (own is not null)
             {

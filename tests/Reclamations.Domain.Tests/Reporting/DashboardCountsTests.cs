@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Reclamations.Domain.Register;
 using Reclamations.Domain.Reporting;
 using Reclamations.Domain.Tests.Support;
@@ -98,6 +99,29 @@ public sealed class DashboardCountsTests
         var utc = new DashboardQuery(database.Factory, database.Clock, new RegisterOptions { TimeZoneId = "UTC" });
         (await utc.RunAsync(Year2026, DashboardNames.Plain)).ReceivedByCategory.Single().Values[0].Should().Be(1, "22:30 UTC is January too");
         (await JsonAsync(utc, Year2026)).Should().Be(await JsonAsync(Scan(database, "UTC"), Year2026));
+    }
+
+    [Fact]
+    public async Task A_save_that_fails_in_the_callers_transaction_leaves_the_counts_as_they_were()
+    {
+        await using var database = await DomainDatabase.CreateAsync();
+        var register = new ComplaintRegister(database.Factory, database.Clock);
+        var query = new DashboardQuery(database.Factory, database.Clock, new RegisterOptions { TimeZoneId = "Europe/Paris" });
+        await query.PrepareCountsAsync();
+        var complaint = await register.RegisterAsync(Complaints.Valid(), "sophie");
+        var before = await CountsAsync(database);
+
+        await using (var db = database.Open())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            (await db.Complaints.SingleAsync(c => c.Id == complaint.Id)).Status = ComplaintStatus.Closed;
+            database.Factory.FailNextSave = true;
+            await db.Invoking(d => d.SaveChangesAsync()).Should().ThrowAsync<InvalidOperationException>();
+            await transaction.CommitAsync(); // the caller goes on with the rest of its transaction
+        }
+
+        (await CountsAsync(database)).Should().Equal(before);
+        await ShouldEqualRecountAsync(database, query, "after a failed save");
     }
 
     private static async Task ShouldEqualRecountAsync(DomainDatabase database, DashboardQuery query, string because, bool expectedRows = false)
