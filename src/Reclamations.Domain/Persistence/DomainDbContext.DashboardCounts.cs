@@ -28,6 +28,7 @@ public sealed partial class DomainDbContext
             var transaction = Database.CurrentTransaction!.GetDbTransaction();
             var zone = await ScalarAsync(connection, transaction, DashboardCounts.ReadState, async, ct) as string;
             var statements = zone is null ? null : DashboardCounts.For(zone);
+            statements?.Register(connection);
             var json = JsonSerializer.Serialize(ids.Select(id => id.ToString("D").ToUpperInvariant()));
             if (statements is not null) await ApplyAsync(connection, transaction, statements.ForIds(), json, -1, async, ct);
             int count;

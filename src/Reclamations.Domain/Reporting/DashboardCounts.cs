@@ -9,15 +9,12 @@ namespace Reclamations.Domain.Reporting;
 /// each table holding what one figure groups by. A complaint's contribution to every table is the same GROUP BY restricted to its
 /// id: <see cref="Persistence.DomainDbContext"/> subtracts the contributions of the complaints a save touches before it writes
 /// (complaints, their corrective actions, their referrals) and adds them back after, so the tables always equal a recount
-/// (<see cref="Rebuild"/>). The zone they were counted in is stored in <c>DashboardCountsState</c>: without that row (counts not
+/// (<see cref="DashboardQuery.PrepareCountsAsync"/> rebuilds them). The zone they were counted in is stored in <c>DashboardCountsState</c>: without that row (counts not
 /// built yet) a save leaves them alone, and the dashboard builds them on its first run (or when the firm's zone changed).</summary>
 internal static class DashboardCounts
 {
     /// <summary>Stands for a null key (SQLite's primary keys do not match nulls in an upsert).</summary>
     public const string Null = "char(1)";
-
-    /// <summary>Years within which the local month and day are exact (outside, the zone's first or last offset stands).</summary>
-    private const int FirstYear = 1970, LastYear = 2100;
 
     private static readonly ConcurrentDictionary<string, Statements> ByZone = new(StringComparer.Ordinal);
 
@@ -46,10 +43,12 @@ internal static class DashboardCounts
     {
         public Statements(TimeZoneInfo zone)
         {
-            var local = ZoneOffsets.LocalTicksSql("x.ReceivedAt", zone, FirstYear, LastYear);
-            var month = $"CAST(strftime('%Y%m', ({local} / {TimeSpan.TicksPerDay} - {DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber}) * 86400, 'unixepoch') AS INTEGER)";
-            var day = $"({local} / {TimeSpan.TicksPerDay})";
-            var answered = $"({ZoneOffsets.LocalTicksSql("x.AnsweredAt", zone, FirstYear, LastYear)} / {TimeSpan.TicksPerDay})";
+            Zone = zone;
+            // The local month and day come from the zone itself (functions of this connection, see Register): a CASE over the
+            // zone's changes would cost the parsing of a long statement on every save.
+            var month = "dashboard_month(x.ReceivedAt)";
+            var day = "dashboard_day(x.ReceivedAt)";
+            var answered = "dashboard_day(x.AnsweredAt)";
             var key = "x.ProfileCode, " + month;
             Upserts =
             [
@@ -64,6 +63,23 @@ internal static class DashboardCounts
                     ["COUNT(*)"], 1, "1 = 1", key, " JOIN CorrectiveActions a ON a.ComplaintId = x.Id"),
             ];
         }
+
+        public TimeZoneInfo Zone { get; }
+
+        /// <summary>Declares the functions of these statements on <paramref name="connection"/>: <c>dashboard_day(ticks)</c>, the
+        /// local day number of a UTC-ticks instant, and <c>dashboard_month(ticks)</c>, its local <c>yyyyMM</c>.</summary>
+        public void Register(System.Data.Common.DbConnection connection)
+        {
+            var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
+            var zone = Zone;
+            sqlite.CreateFunction<long?, long?>("dashboard_day", ticks => ticks is { } t ? Local(t, zone).DayNumber : null, isDeterministic: true);
+            sqlite.CreateFunction<long?, long?>("dashboard_month", ticks => ticks is { } t ? YearMonth(Local(t, zone)) : null, isDeterministic: true);
+        }
+
+        private static long YearMonth(DateOnly day) => day.Year * 100 + day.Month;
+
+        private static DateOnly Local(long utcTicks, TimeZoneInfo zone) =>
+            Engine.Api.ZonedTime.LocalDate(new DateTimeOffset(utcTicks, TimeSpan.Zero), zone);
 
         /// <summary>Each table's upsert, with <c>{where}</c> to replace by the selection of complaints.</summary>
         public IReadOnlyList<string> Upserts { get; }

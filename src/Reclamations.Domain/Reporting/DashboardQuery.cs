@@ -111,8 +111,10 @@ public sealed class DashboardQuery(IDbContextFactory<DomainDbContext> dbFactory,
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var tx = transaction.GetDbTransaction();
         if (await StateAsync(connection, tx, ct) == options.TimeZoneId) return; // built meanwhile
+        var counts = DashboardCounts.For(options.TimeZoneId);
+        counts.Register(connection);
         var statements = DashboardCounts.Tables.Select(t => $"DELETE FROM {t}")
-            .Concat(DashboardCounts.For(options.TimeZoneId).ForAll())
+            .Concat(counts.ForAll())
             .Append("INSERT OR REPLACE INTO DashboardCountsState (Id, TimeZoneId) VALUES (1, $zone)");
         foreach (var sql in statements)
         {
