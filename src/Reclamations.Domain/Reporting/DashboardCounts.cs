@@ -5,7 +5,7 @@ using System.Text;
 namespace Reclamations.Domain.Reporting;
 
 /// <summary>The dashboard's counts, maintained in the transaction of each register change (migration
-/// <c>Reporting_DashboardSpeed</c>): rows keyed by deadline profile and local month of receipt (<c>yyyyMM</c> in the firm's zone),
+/// <c>Reporting_DashboardSpeed</c>): rows keyed by local month of receipt, deadline profile and category (<c>yyyyMM</c> in the firm's zone),
 /// each table holding what one figure groups by. A complaint's contribution to every table is the same GROUP BY restricted to its
 /// id: <see cref="Persistence.DomainDbContext"/> subtracts the contributions of the complaints a save touches before it writes
 /// (complaints, their corrective actions, their referrals) and adds them back after, so the tables always equal a recount
@@ -53,13 +53,13 @@ internal static class DashboardCounts
             Upserts =
             [
                 Upsert("DashboardMonthly", "Category, Channel", "x.Category, x.Channel", DashboardSql.MonthlyCounted("x", $"({DashboardSql.OutcomeClass})"), MonthlyCounters, "1 = 1", key),
-                Upsert("DashboardHandling", "Days", $"max(0, {answered} - {DashboardSql.DateDay("x.ClockStart")})", ["COUNT(*)"], 1,
+                Upsert("DashboardHandling", "Category, Days", $"x.Category, max(0, {answered} - {DashboardSql.DateDay("x.ClockStart")})", ["COUNT(*)"], 1,
                     "x.AnsweredAt IS NOT NULL", key),
-                Upsert("DashboardOpen", "Day, Status", $"{day}, x.Status", ["COUNT(*)"], 1, "x.Status <> 'Closed'", "x.ProfileCode, 0"),
-                Upsert("DashboardProducts", "Product", $"coalesce(x.ProductOrService, {Null})", ["COUNT(*)"], 1, "1 = 1", key),
-                Upsert("DashboardInsurers", "Insurer", $"coalesce(x.Insurer, {Null})", ["COUNT(*)"], 1, "1 = 1", key),
-                Upsert("DashboardPersons", "Person", "j.value", ["COUNT(*)"], 1, "1 = 1", key, ", json_each(x.PersonsInvolved) j"),
-                Upsert("DashboardActions", "Status, Due", $"a.Status, CASE WHEN a.Status = 'Open' THEN coalesce(a.DueDate, {Null}) ELSE {Null} END",
+                Upsert("DashboardOpen", "Day, Category, Status", $"{day}, x.Category, x.Status", ["COUNT(*)"], 1, "x.Status <> 'Closed'", "x.ProfileCode, 0"),
+                Upsert("DashboardProducts", "Category, Product", $"x.Category, coalesce(x.ProductOrService, {Null})", ["COUNT(*)"], 1, "1 = 1", key),
+                Upsert("DashboardInsurers", "Category, Insurer", $"x.Category, coalesce(x.Insurer, {Null})", ["COUNT(*)"], 1, "1 = 1", key),
+                Upsert("DashboardPersons", "Category, Person", "x.Category, j.value", ["COUNT(*)"], 1, "1 = 1", key, ", json_each(x.PersonsInvolved) j"),
+                Upsert("DashboardActions", "Category, Status, Due", $"x.Category, a.Status, CASE WHEN a.Status = 'Open' THEN coalesce(a.DueDate, {Null}) ELSE {Null} END",
                     ["COUNT(*)"], 1, "1 = 1", key, " JOIN CorrectiveActions a ON a.ComplaintId = x.Id"),
             ];
         }
@@ -103,40 +103,41 @@ internal static class DashboardCounts
     }
 
     /// <summary>The dashboard's statements over the counts (same columns as <see cref="DashboardSql"/>'s), after
-    /// <see cref="Prefix"/>; <c>{profile}</c> is the profile condition.</summary>
+    /// <see cref="Prefix"/>; the profile and category conditions from the filter.</summary>
     public static string Prefix(IReadOnlyList<DateOnly> months) =>
         "WITH m(i, ym) AS (VALUES " + string.Join(", ", months.Select((d, i) => string.Create(CultureInfo.InvariantCulture, $"({i}, {d.Year * 100 + d.Month})"))) + ")\n";
 
-    public static string Profile(string? profile) => profile is null ? "1 = 1" : "d.Profile = $profile";
+    public static string Profile(string? profile, string? category) =>
+        (profile is null ? "1 = 1" : "d.Profile = $profile") + (category is null ? "" : " AND d.Category = $category");
 
     private static string Sums(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"SUM(N{i})"));
 
-    public static string Monthly(string? profile) =>
-        $"SELECT m.i, Category, Channel, {Sums(MonthlyCounters)} FROM DashboardMonthly d JOIN m ON d.Month = m.ym WHERE {Profile(profile)} GROUP BY 1, 2, 3";
+    public static string Monthly(string? profile, string? category) =>
+        $"SELECT m.i, Category, Channel, {Sums(MonthlyCounters)} FROM DashboardMonthly d JOIN m ON d.Month = m.ym WHERE {Profile(profile, category)} GROUP BY 1, 2, 3";
 
-    public static string Handling(string? profile) =>
-        $"SELECT m.i, Days, SUM(N0) FROM DashboardHandling d JOIN m ON d.Month = m.ym WHERE {Profile(profile)} GROUP BY 1, 2 HAVING SUM(N0) <> 0";
+    public static string Handling(string? profile, string? category) =>
+        $"SELECT m.i, Days, SUM(N0) FROM DashboardHandling d JOIN m ON d.Month = m.ym WHERE {Profile(profile, category)} GROUP BY 1, 2 HAVING SUM(N0) <> 0";
 
-    public static string Open(string? profile)
+    public static string Open(string? profile, string? category)
     {
         var cases = string.Concat(AgeBucket.All.Where(b => b.MaxDays is not null).Select(b => $"WHEN age <= {b.MaxDays} THEN '{b.Key}' "));
         return $"SELECT Status, CASE {cases}ELSE '{AgeBucket.All[^1].Key}' END, SUM(N0) FROM (SELECT Status, $todayDay - Day AS age, N0 " +
-               $"FROM DashboardOpen d WHERE Month = 0 AND Day >= $fromDay AND Day <= $toDay AND {Profile(profile)}) GROUP BY 1, 2";
+               $"FROM DashboardOpen d WHERE Month = 0 AND Day >= $fromDay AND Day <= $toDay AND {Profile(profile, category)}) GROUP BY 1, 2";
     }
 
     /// <summary>Top values of <paramref name="column"/> (the register's column name, as <see cref="DashboardSql.Top"/>).</summary>
-    public static string Top(string column, string? profile)
+    public static string Top(string column, string? profile, string? category)
     {
         var (table, key) = column == "Insurer" ? ("DashboardInsurers", "Insurer") : ("DashboardProducts", "Product");
-        return $"SELECT nullif({key}, {Null}), SUM(N0) FROM {table} d JOIN m ON d.Month = m.ym WHERE {Profile(profile)} GROUP BY 1 " +
+        return $"SELECT nullif({key}, {Null}), SUM(N0) FROM {table} d JOIN m ON d.Month = m.ym WHERE {Profile(profile, category)} GROUP BY 1 " +
                $"HAVING SUM(N0) <> 0 ORDER BY 2 DESC, 1 LIMIT {DashboardSql.TopCount + 1}";
     }
 
-    public static string Persons(string? profile) =>
-        $"SELECT Person, SUM(N0) FROM DashboardPersons d JOIN m ON d.Month = m.ym WHERE {Profile(profile)} GROUP BY 1 HAVING SUM(N0) <> 0 " +
+    public static string Persons(string? profile, string? category) =>
+        $"SELECT Person, SUM(N0) FROM DashboardPersons d JOIN m ON d.Month = m.ym WHERE {Profile(profile, category)} GROUP BY 1 HAVING SUM(N0) <> 0 " +
         "ORDER BY 2 DESC, 1 LIMIT 1000";
 
-    public static string Actions(string? profile) =>
+    public static string Actions(string? profile, string? category) =>
         $"SELECT Status, Status = 'Open' AND Due <> {Null} AND Due < $today, SUM(N0) FROM DashboardActions d JOIN m ON d.Month = m.ym " +
-        $"WHERE {Profile(profile)} GROUP BY 1, 2";
+        $"WHERE {Profile(profile, category)} GROUP BY 1, 2";
 }

@@ -38,7 +38,7 @@ public sealed class DashboardQuery(IDbContextFactory<DomainDbContext> dbFactory,
         await db.Database.OpenConnectionAsync(cancellationToken);
         var counted = !ScanOnly && UsesCounts(filter, today);
         if (counted) await EnsureCountsAsync(db, cancellationToken);
-        var sql = counted ? Statements.Counts(filter.Profile) : Statements.Scan;
+        var sql = counted ? Statements.Counts(filter.Profile, filter.Category) : Statements.Scan;
         var prefix = counted ? DashboardCounts.Prefix(months) : DashboardSql.Prefix(filter, _zone, today);
         var run = new Runner(connection, prefix, filter, today);
 
@@ -98,9 +98,9 @@ public sealed class DashboardQuery(IDbContextFactory<DomainDbContext> dbFactory,
     }
 
     /// <summary>Whether the maintained counts give this filter's figures: whole months (the last one may end today: nothing is
-    /// received after today), no category or product filter (those scan the period's complaints of that category or product).</summary>
+    /// received after today), no product filter (that scans the period's complaints of that product).</summary>
     private static bool UsesCounts(DashboardFilter filter, DateOnly today) =>
-        filter is { Category: null, Product: null } && filter.From.Day == 1 &&
+        filter is { Product: null } && filter.From.Day == 1 &&
         (filter.To >= today || filter.To.AddDays(1).Day == 1);
 
     /// <summary>Builds the counts if they were never built, or were counted in another zone than the firm's.</summary>
@@ -160,9 +160,10 @@ public sealed class DashboardQuery(IDbContextFactory<DomainDbContext> dbFactory,
         public static readonly Statements Scan =
             new(DashboardSql.Monthly, DashboardSql.Handling, DashboardSql.Open(), DashboardSql.Top, DashboardSql.Persons, DashboardSql.Actions);
 
-        public static Statements Counts(string? profile) =>
-            new(DashboardCounts.Monthly(profile), DashboardCounts.Handling(profile), DashboardCounts.Open(profile),
-                column => DashboardCounts.Top(column, profile), DashboardCounts.Persons(profile), DashboardCounts.Actions(profile));
+        public static Statements Counts(string? profile, string? category) =>
+            new(DashboardCounts.Monthly(profile, category), DashboardCounts.Handling(profile, category), DashboardCounts.Open(profile, category),
+                column => DashboardCounts.Top(column, profile, category), DashboardCounts.Persons(profile, category),
+                DashboardCounts.Actions(profile, category));
     }
 
     private static async Task ValidateAsync(DomainDbContext db, DashboardFilter filter, CancellationToken ct)

@@ -138,7 +138,11 @@ public sealed class DashboardCountsTests
 
         await query.PrepareCountsAsync(); // a recount from the register
         (await CountsAsync(database)).Should().Equal(maintained, because);
-        foreach (var filter in new[] { Year2026, Year2026 with { Profile = "FR-ACPR" }, Year2026 with { Profile = "LU-CAA" } })
+        foreach (var filter in new[]
+                 {
+                     Year2026, Year2026 with { Profile = "FR-ACPR" }, Year2026 with { Profile = "LU-CAA" }, Year2026 with { Category = "adviceQuality" },
+                     Year2026 with { Category = "distribution", Profile = "LU-CAA" },
+                 })
             (await JsonAsync(query, filter)).Should().Be(await JsonAsync(Scan(database, "Europe/Paris"), filter), because);
     }
 
