@@ -17,13 +17,19 @@ internal sealed partial class StatementTrace : DbConnectionInterceptor
     public static readonly bool NoCheckpoint = Enabled && Environment.GetEnvironmentVariable("BENCH_WALFRAMES") == "1";
     public static volatile bool On;
 
+    /// <summary><c>BENCH_SQL=folder</c>: each traced statement's full text is written there (for EXPLAIN QUERY PLAN).</summary>
+    private static readonly string? SqlFolder = Environment.GetEnvironmentVariable("BENCH_SQL");
+
     private static readonly ConcurrentDictionary<string, (int Count, long Nanos)> Statements = new();
 
     private static readonly strdelegate_profile Profile = (_, sql, ns) =>
     {
         if (!On) return;
         var key = Literals().Replace(sql.Replace('\n', ' '), "?");
+        // The dashboard's statements share a long CTE prefix: name them by their own part.
+        if (key.StartsWith("WITH m(", StringComparison.Ordinal) && key.LastIndexOf(") SELECT ", StringComparison.Ordinal) is var own and >= 0) key = key[(own + 2)..];
         key = key.Length > 150 ? key[..150] : key;
+        if (SqlFolder is not null) File.WriteAllText(Path.Combine(SqlFolder, $"{(uint)key.GetHashCode()}.sql"), sql);
         Statements.AddOrUpdate(key, (1, ns), (_, s) => (s.Count + 1, s.Nanos + ns));
     };
 
@@ -45,13 +51,14 @@ internal sealed partial class StatementTrace : DbConnectionInterceptor
         if (NoCheckpoint) raw.sqlite3_exec(handle, "PRAGMA wal_autocheckpoint=0;");
     }
 
-    public static void Report(int per)
+    public static void Report(int per, bool clear = false)
     {
         var total = Statements.Values.Sum(s => s.Count);
         Console.WriteLine($"   statements: {total} = {(double)total / per:F2} per timer, SQLite time " +
                           $"{Statements.Values.Sum(s => s.Nanos) / 1000.0 / per:F0} us per timer");
         foreach (var (sql, s) in Statements.OrderByDescending(p => p.Value.Count).Where(p => p.Value.Count * 100 >= per))
             Console.WriteLine($"   {(double)s.Count / per,6:F2} {s.Nanos / 1000.0 / per,8:F1} us  {sql}");
+        if (clear) Statements.Clear();
     }
 
     /// <summary>Runs <c>PRAGMA wal_checkpoint(mode)</c> on its own connection; returns the WAL's frame count before it.</summary>

@@ -18,7 +18,7 @@ public sealed partial class DomainDbContext
         var added = ChangeTracker.Entries<AuditEntry>()
             .Where(e => e.State == EntityState.Added && e.Entity.Mac is null).Select(e => e.Entity).ToList();
         if (added.Count == 0)
-            return async ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct) : base.SaveChanges(acceptAllChangesOnSuccess);
+            return await SaveCountedAsync(acceptAllChangesOnSuccess, async, ct);
 
         var chain = Chain ?? throw new InvalidOperationException(
             "Audit rows cannot be written: this DomainDbContext has no audit chain key (configure Audit:Key; " +
@@ -41,7 +41,7 @@ public sealed partial class DomainDbContext
                 : query.ExecuteUpdate(s => s.SetProperty(h => h.Sequence, head.Sequence).SetProperty(h => h.Mac, head.Mac));
             if (moved != 1)
                 throw new DbUpdateConcurrencyException("The audit chain head moved meanwhile; nothing was saved. Try again.");
-            var count = async ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct) : base.SaveChanges(acceptAllChangesOnSuccess);
+            var count = await SaveCountedAsync(acceptAllChangesOnSuccess, async, ct);
             if (own is not null)
             {
                 if (async) await own.CommitAsync(ct);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Reclamations.Domain.Persistence;
 using Reclamations.Domain.Register;
 using Reclamations.Engine.Api;
@@ -14,6 +15,9 @@ namespace Reclamations.Domain.Reporting;
 public sealed class DashboardQuery(IDbContextFactory<DomainDbContext> dbFactory, TimeProvider timeProvider, RegisterOptions options)
 {
     private readonly TimeZoneInfo _zone = ZonedTime.FindZone(options.TimeZoneId, nameof(options));
+
+    /// <summary>Tests: always scan the period's complaints (the figures the counts must equal).</summary>
+    internal bool ScanOnly { get; init; }
 
     /// <summary>Today in the firm's zone.</summary>
     public DateOnly Today => ZonedTime.LocalDate(timeProvider.GetUtcNow(), _zone);
@@ -32,31 +36,34 @@ public sealed class DashboardQuery(IDbContextFactory<DomainDbContext> dbFactory,
 
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var prefix = DashboardSql.Prefix(filter, _zone, today);
+        var counted = !ScanOnly && UsesCounts(filter, today);
+        if (counted) await EnsureCountsAsync(db, cancellationToken);
+        var sql = counted ? Statements.Counts(filter.Profile, filter.Category) : Statements.Scan;
+        var prefix = counted ? DashboardCounts.Prefix(months) : DashboardSql.Prefix(filter, _zone, today);
         var run = new Runner(connection, prefix, filter, today);
 
         var monthly = new MonthlyTotals(months.Count);
-        await run.EachAsync(DashboardSql.Monthly, r => monthly.Add(r), cancellationToken);
+        await run.EachAsync(sql.Monthly, r => monthly.Add(r), cancellationToken);
 
         var histograms = Enumerable.Range(0, months.Count).Select(_ => new SortedDictionary<int, int>()).ToList();
-        await run.EachAsync(DashboardSql.Handling, r => histograms[r.GetInt32(0)][r.GetInt32(1)] = r.GetInt32(2), cancellationToken);
+        await run.EachAsync(sql.Handling, r => histograms[r.GetInt32(0)][r.GetInt32(1)] = r.GetInt32(2), cancellationToken);
         var overall = new SortedDictionary<int, int>();
         foreach (var (days, count) in histograms.SelectMany(h => h)) overall[days] = overall.GetValueOrDefault(days) + count;
 
         var openStatus = new Dictionary<string, int>();
         var openAge = new Dictionary<string, int>();
-        await run.EachAsync(DashboardSql.Open(), r =>
+        await run.EachAsync(sql.Open, r =>
         {
             openStatus[r.GetString(0)] = openStatus.GetValueOrDefault(r.GetString(0)) + r.GetInt32(2);
             openAge[r.GetString(1)] = openAge.GetValueOrDefault(r.GetString(1)) + r.GetInt32(2);
         }, cancellationToken);
 
-        var products = await run.TopAsync("ProductOrService", monthly.Received, cancellationToken);
-        var insurers = await run.TopAsync("Insurer", monthly.Received, cancellationToken);
+        var products = await run.TopAsync(sql.Top("ProductOrService"), monthly.Received, cancellationToken);
+        var insurers = await run.TopAsync(sql.Top("Insurer"), monthly.Received, cancellationToken);
         var persons = new List<(string Person, int Count)>();
-        await run.EachAsync(DashboardSql.Persons, r => persons.Add((r.GetString(0), r.GetInt32(1))), cancellationToken);
+        await run.EachAsync(sql.Persons, r => persons.Add((r.GetString(0), r.GetInt32(1))), cancellationToken);
         var actions = new Dictionary<string, int>();
-        await run.EachAsync(DashboardSql.Actions, r =>
+        await run.EachAsync(sql.Actions, r =>
         {
             var key = r.GetString(0) == nameof(CorrectiveActionStatus.Open) && r.GetBoolean(1) ? "overdue" : r.GetString(0).ToLowerInvariant();
             actions[key] = actions.GetValueOrDefault(key) + r.GetInt32(2);
@@ -88,6 +95,75 @@ public sealed class DashboardQuery(IDbContextFactory<DomainDbContext> dbFactory,
                 .Select(a => new Count(a.Item1, a.Item2, actions.GetValueOrDefault(a.Item1))).ToList(),
             Referrals = monthly.Referrals(),
         };
+    }
+
+    /// <summary>Whether the maintained counts give this filter's figures: whole months (the last one may end today: nothing is
+    /// received after today), no product filter (that scans the period's complaints of that product).</summary>
+    private static bool UsesCounts(DashboardFilter filter, DateOnly today) =>
+        filter is { Product: null } && filter.From.Day == 1 &&
+        (filter.To >= today || filter.To.AddDays(1).Day == 1);
+
+    /// <summary>Builds the counts if they were never built, or were counted in another zone than the firm's.</summary>
+    private async Task EnsureCountsAsync(DomainDbContext db, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (await StateAsync(connection, null, ct) == options.TimeZoneId) return;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var tx = transaction.GetDbTransaction();
+        if (await StateAsync(connection, tx, ct) == options.TimeZoneId) return; // built meanwhile
+        var counts = DashboardCounts.For(options.TimeZoneId);
+        counts.Register(connection);
+        var statements = DashboardCounts.Tables.Select(t => $"DELETE FROM {t}")
+            .Concat(counts.ForAll())
+            .Append("INSERT OR REPLACE INTO DashboardCountsState (Id, TimeZoneId) VALUES (1, $zone)");
+        foreach (var sql in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = sql;
+            AddParameter(command, "$sign", 1);
+            AddParameter(command, "$zone", options.TimeZoneId);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Builds the counts now if they need it (at start-up, so that the first dashboard does not).</summary>
+    public async Task PrepareCountsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await EnsureCountsAsync(db, cancellationToken);
+    }
+
+    private static async Task<string?> StateAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = DashboardCounts.ReadState;
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        if (!command.CommandText.Contains(name, StringComparison.Ordinal)) return;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>The statements of one run: over the period's complaints (<see cref="DashboardSql"/>) or over the counts.</summary>
+    private sealed record Statements(string Monthly, string Handling, string Open, Func<string, string> Top, string Persons, string Actions)
+    {
+        public static readonly Statements Scan =
+            new(DashboardSql.Monthly, DashboardSql.Handling, DashboardSql.Open(), DashboardSql.Top, DashboardSql.Persons, DashboardSql.Actions);
+
+        public static Statements Counts(string? profile, string? category) =>
+            new(DashboardCounts.Monthly(profile, category), DashboardCounts.Handling(profile, category), DashboardCounts.Open(profile, category),
+                column => DashboardCounts.Top(column, profile, category), DashboardCounts.Persons(profile, category),
+                DashboardCounts.Actions(profile, category));
     }
 
     private static async Task ValidateAsync(DomainDbContext db, DashboardFilter filter, CancellationToken ct)
@@ -123,15 +199,17 @@ public sealed class DashboardQuery(IDbContextFactory<DomainDbContext> dbFactory,
             Add(command, "$product", filter.Product);
             Add(command, "$today", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             Add(command, "$todayDay", today.DayNumber);
+            Add(command, "$fromDay", new DateOnly(filter.From.Year, filter.From.Month, 1).DayNumber);
+            Add(command, "$toDay", new DateOnly(filter.To.Year, filter.To.Month, 1).AddMonths(1).AddDays(-1).DayNumber);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) row(reader);
         }
 
         /// <summary>The <see cref="DashboardSql.TopCount"/> most frequent values of a column (null: not given), the rest as "others".</summary>
-        public async Task<IReadOnlyList<Count>> TopAsync(string column, int total, CancellationToken ct)
+        public async Task<IReadOnlyList<Count>> TopAsync(string sql, int total, CancellationToken ct)
         {
             var top = new List<Count>();
-            await EachAsync(DashboardSql.Top(column), r =>
+            await EachAsync(sql, r =>
             {
                 var key = r.IsDBNull(0) ? null : r.GetString(0);
                 top.Add(new Count(key, key ?? "Non renseigné", r.GetInt32(1)));

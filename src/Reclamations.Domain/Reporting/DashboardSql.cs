@@ -17,7 +17,7 @@ internal static class DashboardSql
     private static string LocalDay(string column) => $"{column}Day";
 
     /// <summary>The day number of a date column stored as <c>yyyy-MM-dd</c>.</summary>
-    private static string DateDay(string column) => $"CAST(julianday({column}) - 1721425.5 AS INTEGER)";
+    public static string DateDay(string column) => $"CAST(julianday({column}) - 1721425.5 AS INTEGER)";
 
     private static string Breach(string deadline) => $"instr(coalesce(DeadlineBreaches, ''), '\"{deadline}\"') > 0";
 
@@ -62,15 +62,21 @@ internal static class DashboardSql
 
     /// <summary>Per month, category and channel: received, reopened, each deadline met / missed, outcomes, referrals.</summary>
     public static readonly string Monthly =
-        "SELECT month, Category, Channel, COUNT(*), SUM(ReopenCount > 0), " +
-        $"SUM(AcknowledgedAt IS NOT NULL AND NOT {Breach("acknowledgement")}), SUM({Breach("acknowledgement")}), " +
-        $"SUM(AnsweredAt IS NOT NULL AND NOT {AnswerBreach}), SUM({AnswerBreach}), " +
-        $"SUM(SecondLevelDueDate IS NOT NULL AND NOT {Breach("secondLevel")} AND (SecondLevelDecision IS NOT NULL OR Status = 'Closed')), " +
-        $"SUM({Breach("secondLevel")}), " +
-        string.Concat(Outcomes.Select(o => $"SUM(OutcomeClass = '{o}'), ")) +
-        "SUM(EXISTS (SELECT 1 FROM Referrals r WHERE r.ComplaintId = sel.Id AND r.Body = 'Mediator')), SUM(ReceivedThrough = 'Mediator'), " +
-        "SUM(EXISTS (SELECT 1 FROM Referrals r WHERE r.ComplaintId = sel.Id AND r.Body = 'Caa')), SUM(ReceivedThrough = 'Caa') " +
-        "FROM sel GROUP BY month, Category, Channel";
+        $"SELECT month, Category, Channel, {string.Join(", ", MonthlyCounted("sel", "OutcomeClass"))} FROM sel GROUP BY month, Category, Channel";
+
+    /// <summary>The counted columns of <see cref="Monthly"/> over rows named <paramref name="row"/> whose outcome class is
+    /// <paramref name="outcomeClass"/> (also summed into <see cref="DashboardCounts"/>' monthly table).</summary>
+    public static IReadOnlyList<string> MonthlyCounted(string row, string outcomeClass) =>
+    [
+        "COUNT(*)", "SUM(ReopenCount > 0)",
+        $"SUM(AcknowledgedAt IS NOT NULL AND NOT {Breach("acknowledgement")})", $"SUM({Breach("acknowledgement")})",
+        $"SUM(AnsweredAt IS NOT NULL AND NOT {AnswerBreach})", $"SUM({AnswerBreach})",
+        $"SUM(SecondLevelDueDate IS NOT NULL AND NOT {Breach("secondLevel")} AND (SecondLevelDecision IS NOT NULL OR Status = 'Closed'))",
+        $"SUM({Breach("secondLevel")})",
+        .. Outcomes.Select(o => $"SUM({outcomeClass} = '{o}')"),
+        $"SUM(EXISTS (SELECT 1 FROM Referrals r WHERE r.ComplaintId = {row}.Id AND r.Body = 'Mediator'))", "SUM(ReceivedThrough = 'Mediator')",
+        $"SUM(EXISTS (SELECT 1 FROM Referrals r WHERE r.ComplaintId = {row}.Id AND r.Body = 'Caa'))", "SUM(ReceivedThrough = 'Caa')",
+    ];
 
     /// <summary>Per month: how many answered complaints took each number of calendar days from the clock start to the answer.</summary>
     public static readonly string Handling =

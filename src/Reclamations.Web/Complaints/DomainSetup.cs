@@ -93,6 +93,8 @@ public static class DomainSetup
         await DomainDb.MigrateAsync(services.GetRequiredService<IDbContextFactory<DomainDbContext>>(), services.GetRequiredService<TimeProvider>(), ct);
         await services.GetRequiredService<LetterSettingsStore>().EnsureSeededAsync(ct);
         services.GetRequiredService<DeadlineProfileCatalog>().Replace(await services.GetRequiredService<DeadlineProfileStore>().ListAsync(ct));
+        // The dashboard's counts: built now after the migration that adds them (or a change of the firm's zone), not by the first dashboard.
+        if (services.GetService<Reclamations.Domain.Reporting.DashboardQuery>() is { } dashboard) await dashboard.PrepareCountsAsync(ct);
     }
 
     /// <summary><c>Storage:MaxDocumentBytes</c>: the largest document a case file accepts (default 20 MB).</summary>
