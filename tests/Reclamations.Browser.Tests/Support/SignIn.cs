@@ -24,11 +24,13 @@ internal static class SignIn
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/connexion");
+        // The next page's document is enough (DOMContentLoaded): its images and bundles may still load on a busy machine.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/connexion",
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         if (new Uri(page.Url).AbsolutePath != Authenticator.CodePagePath) return;
         if (authenticatorKey is null) throw new InvalidOperationException($"{email} signs in with a code: give its authenticator key.");
         await page.GetByLabel("Code de l'application d'authentification").FillAsync(AuthenticatorCodes.Current(authenticatorKey));
         await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/connexion"));
+        await page.WaitForURLAsync(url => !url.Contains("/connexion"), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
     }
 }
