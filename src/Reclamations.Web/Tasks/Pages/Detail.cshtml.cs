@@ -114,9 +114,10 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
         return Page();
     }
 
-    private async Task LoadCorrectiveActionsAsync(CancellationToken ct)
+    private async Task LoadCorrectiveActionsAsync(CancellationToken ct) => ShowCorrectiveActions(await register.GetAsync(Complaint!.Id, ct));
+
+    private void ShowCorrectiveActions(ComplaintCaseFile file)
     {
-        var file = await register.GetAsync(Complaint!.Id, ct);
         CorrectiveActions = new(file.CorrectiveActions, Owners.ToDictionary(p => p.Id, p => p.DisplayName));
     }
 
@@ -170,12 +171,13 @@ public sealed class DetailModel(ProcessEngine engine, ComplaintRegister register
         {
             try
             {
-                Complaint = (await register.GetByReferenceAsync(reference, ct)).Complaint;
+                var file = await register.GetByReferenceAsync(reference, ct);
+                Complaint = file.Complaint;
                 EditsCorrectiveActions = Task.Properties?.GetValueOrDefault("correctiveActions") == "editor";
                 if (EditsCorrectiveActions)
                 {
                     Owners = await users.ActiveAsync(ct);
-                    await LoadCorrectiveActionsAsync(ct);
+                    ShowCorrectiveActions(file);
                 }
             }
             catch (ComplaintNotFoundException)
